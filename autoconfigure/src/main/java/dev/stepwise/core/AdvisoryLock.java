@@ -1,0 +1,47 @@
+package dev.stepwise.core;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * PostgreSQL's session advisory lock, taken with {@code pg_try_advisory_lock} so that a
+ * waiter never sits in a transaction that {@code CREATE INDEX CONCURRENTLY} would wait
+ * for.
+ */
+final class AdvisoryLock extends SessionLock {
+
+	private final long key;
+
+	AdvisoryLock(DataSource dataSource, long key) {
+		super(dataSource);
+		this.key = key;
+	}
+
+	@Override
+	boolean tryLock(JdbcTemplate session) {
+		return Boolean.TRUE.equals(session.queryForObject("SELECT pg_try_advisory_lock(?)", Boolean.class, this.key));
+	}
+
+	@Override
+	void unlock(JdbcTemplate session) {
+		session.queryForObject("SELECT pg_advisory_unlock(?)", Boolean.class, this.key);
+	}
+
+	@Override
+	public String holder() {
+		List<String> holders = session().query("""
+				SELECT a.pid, a.application_name, a.client_addr, a.backend_start
+				FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+				WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+				AND l.classid::bigint = ? AND l.objid::bigint = ?""",
+				(row, number) -> "PostgreSQL backend pid " + row.getInt("pid") + " (application '"
+						+ row.getString("application_name") + "', client " + row.getString("client_addr")
+						+ ", connected since " + row.getTimestamp("backend_start").toInstant() + ")",
+				this.key >>> 32, this.key & 0xFFFFFFFFL);
+		return holders.isEmpty() ? "a session that has just released it" : String.join(", ", holders);
+	}
+
+}

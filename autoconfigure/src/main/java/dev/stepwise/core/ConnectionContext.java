@@ -1,0 +1,81 @@
+package dev.stepwise.core;
+
+import java.sql.Connection;
+
+import dev.stepwise.api.DatabaseKind;
+import dev.stepwise.api.MigrationContext;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The {@link MigrationContext} of one migration, bound to the connection it runs on.
+ */
+final class ConnectionContext implements MigrationContext {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConnectionContext.class);
+
+	private static final long PROGRESS_LOG_INTERVAL_NANOS = 1_000_000_000L;
+
+	private final Connection connection;
+
+	private final Database database;
+
+	private final ResolvedMigration migration;
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate namedJdbc;
+
+	private long lastProgressLog;
+
+	ConnectionContext(Connection connection, Database database, ResolvedMigration migration) {
+		this.connection = connection;
+		this.database = database;
+		this.migration = migration;
+		this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+		this.namedJdbc = new NamedParameterJdbcTemplate(this.jdbc);
+		this.lastProgressLog = System.nanoTime();
+	}
+
+	@Override
+	public JdbcTemplate jdbc() {
+		return this.jdbc;
+	}
+
+	@Override
+	public NamedParameterJdbcTemplate namedJdbc() {
+		return this.namedJdbc;
+	}
+
+	@Override
+	public Connection connection() {
+		return this.connection;
+	}
+
+	@Override
+	public DatabaseKind database() {
+		return this.database.kind();
+	}
+
+	@Override
+	public @Nullable String schema() {
+		return this.database.schema();
+	}
+
+	@Override
+	public void progress(long done, long total) {
+		long now = System.nanoTime();
+		if (done >= total || now - this.lastProgressLog >= PROGRESS_LOG_INTERVAL_NANOS) {
+			this.lastProgressLog = now;
+			long percent = (total > 0) ? Math.min(100, done * 100 / total) : 100;
+			logger.info("Migration {} ({}): {} of {} done ({}%)", this.migration.version(),
+					this.migration.description(), done, total, percent);
+		}
+	}
+
+}

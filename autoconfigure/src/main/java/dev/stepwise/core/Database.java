@@ -1,0 +1,68 @@
+package dev.stepwise.core;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import dev.stepwise.api.DatabaseKind;
+import dev.stepwise.api.StepwiseException;
+import dev.stepwise.api.StepwiseException.Code;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.NestedExceptionUtils;
+
+/**
+ * The database being migrated, inspected once per run: its kind, the dialect that speaks
+ * to it, the schema that holds the history and the user that connects.
+ *
+ * @param dataSource where connections come from
+ * @param kind the kind of database
+ * @param dialect the SQL that differs for this kind
+ * @param schema the configured schema, or the connection's current one
+ * @param schemaConfigured whether the schema was configured (and so must qualify names)
+ * @param user the database user, recorded as who applied each migration
+ */
+record Database(DataSource dataSource, DatabaseKind kind, Dialect dialect, @Nullable String schema,
+		boolean schemaConfigured, String user) {
+
+	static Database inspect(DataSource dataSource, @Nullable String configuredSchema) {
+		try (Connection connection = dataSource.getConnection()) {
+			DatabaseMetaData metaData = connection.getMetaData();
+			DatabaseKind kind = DatabaseKind.from(metaData);
+			Dialect dialect = Dialect.of(kind);
+			String schema = (configuredSchema != null) ? configuredSchema : dialect.currentSchema(connection);
+			String user = String.valueOf(metaData.getUserName());
+			if (configuredSchema != null && !dialect.schemaExists(connection, configuredSchema)) {
+				try (var statement = connection.createStatement()) {
+					statement.execute("CREATE SCHEMA " + configuredSchema);
+				}
+			}
+			return new Database(dataSource, kind, dialect, schema, configuredSchema != null, user);
+		}
+		catch (SQLException ex) {
+			throw new StepwiseException(Code.DATABASE_ERROR,
+					"Stepwise could not connect to the database"
+							+ ((configuredSchema != null) ? " or create schema " + configuredSchema : "") + ": "
+							+ NestedExceptionUtils.getMostSpecificCause(ex).getMessage(),
+					ex);
+		}
+	}
+
+	/**
+	 * The name of a table as SQL should write it: qualified by the schema when one was
+	 * configured, so that it does not depend on the connection's search path.
+	 */
+	String qualify(String table) {
+		return this.schemaConfigured ? this.schema + "." + table : table;
+	}
+
+	/**
+	 * Where the history lives, for messages: {@code PostgreSQL schema public}.
+	 */
+	String describe() {
+		return this.kind.displayName() + ((this.schema != null) ? " schema " + this.schema : "");
+	}
+
+}

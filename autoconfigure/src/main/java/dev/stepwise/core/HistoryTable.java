@@ -1,0 +1,143 @@
+package dev.stepwise.core;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.stepwise.api.StepwiseException;
+import dev.stepwise.api.StepwiseException.Code;
+import dev.stepwise.core.HistoryEvent.Operation;
+import dev.stepwise.core.HistoryEvent.Outcome;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The history table: created when missing, read as a list of events, appended to. Its
+ * comment carries the format of its layout, so that a later release can upgrade it and
+ * this release refuses a table it does not understand.
+ * <p>
+ * Writes join the transaction bound to the current thread, if any, which is how a
+ * transactional migration and its history row commit together.
+ */
+final class HistoryTable {
+
+	static final int FORMAT = 1;
+
+	private static final String MARKER = "stepwise history format ";
+
+	private static final Pattern MARKER_PATTERN = Pattern.compile(MARKER + "(\\d+)");
+
+	private static final int MAX_FAILURE_MESSAGE = 2000;
+
+	private final Database database;
+
+	private final String table;
+
+	private final String name;
+
+	private final JdbcTemplate jdbc;
+
+	HistoryTable(Database database, String table) {
+		this.database = database;
+		this.table = table;
+		this.name = database.qualify(table);
+		this.jdbc = new JdbcTemplate(database.dataSource());
+	}
+
+	/**
+	 * The table's name for people: {@code public.stepwise_history}.
+	 */
+	String displayName() {
+		return (this.database.schema() != null) ? this.database.schema() + "." + this.table : this.table;
+	}
+
+	/**
+	 * Create the table if it is missing, or check that this release understands it.
+	 */
+	void createIfMissing() {
+		Optional<String> comment = this.jdbc
+			.execute((ConnectionCallback<Optional<String>>) (connection) -> this.database.dialect()
+				.tableComment(connection, this.database.schema(), this.table));
+		if (comment != null && comment.isPresent()) {
+			checkFormat(comment.get());
+			return;
+		}
+		Dialect dialect = this.database.dialect();
+		this.jdbc.execute("CREATE TABLE " + this.name + " (installed_rank INT NOT NULL PRIMARY KEY, "
+				+ "version VARCHAR(50) NOT NULL, description VARCHAR(200) NOT NULL, operation VARCHAR(10) NOT NULL, "
+				+ "class_name VARCHAR(1000), installed_by VARCHAR(100) NOT NULL, installed_on "
+				+ dialect.timestampType() + " NOT NULL, execution_ms BIGINT NOT NULL, transactional BOOLEAN NOT NULL, "
+				+ "outcome VARCHAR(12) NOT NULL, failure_message VARCHAR(" + MAX_FAILURE_MESSAGE + "))");
+		this.jdbc.execute(dialect.commentOnTable(this.name, MARKER + FORMAT));
+	}
+
+	private void checkFormat(String comment) {
+		Matcher matcher = MARKER_PATTERN.matcher(comment);
+		if (!matcher.find()) {
+			throw new StepwiseException(Code.INCOMPATIBLE_HISTORY,
+					"Table " + displayName() + " on " + this.database.kind().displayName()
+							+ " exists but is not a Stepwise history table (its comment has no '" + MARKER
+							+ "' marker). Choose another table with stepwise.table, or rename the existing one.");
+		}
+		int format = Integer.parseInt(matcher.group(1));
+		if (format > FORMAT) {
+			throw new StepwiseException(Code.INCOMPATIBLE_HISTORY,
+					"History table " + displayName() + " has format " + format
+							+ ", written by a newer Stepwise release; this release reads format " + FORMAT
+							+ ". Upgrade Stepwise. Nothing was changed.");
+		}
+	}
+
+	List<HistoryEvent> read() {
+		return this.jdbc.query("SELECT installed_rank, version, description, operation, class_name, installed_by, "
+				+ "installed_on, execution_ms, transactional, outcome, failure_message FROM " + this.name
+				+ " ORDER BY installed_rank", (row, number) -> event(row));
+	}
+
+	private HistoryEvent event(ResultSet row) throws SQLException {
+		return new HistoryEvent(row.getInt("installed_rank"), Version.parse(row.getString("version")),
+				row.getString("description"), Operation.valueOf(row.getString("operation")),
+				row.getString("class_name"), row.getString("installed_by"),
+				row.getTimestamp("installed_on").toInstant(), row.getLong("execution_ms"),
+				row.getBoolean("transactional"), Outcome.valueOf(row.getString("outcome")),
+				row.getString("failure_message"));
+	}
+
+	/**
+	 * Append an event for a migration.
+	 * @return the event's rank
+	 */
+	int append(ResolvedMigration migration, Operation operation, Outcome outcome, long executionMs,
+			@Nullable String failureMessage) {
+		Integer rank = this.jdbc.queryForObject("SELECT COALESCE(MAX(installed_rank), 0) + 1 FROM " + this.name,
+				Integer.class);
+		this.jdbc.update("INSERT INTO " + this.name + " (installed_rank, version, description, operation, "
+				+ "class_name, installed_by, installed_on, execution_ms, transactional, outcome, failure_message) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, " + this.database.dialect().now() + ", ?, ?, ?, ?)", rank,
+				migration.version().toString(), migration.description(), operation.name(), migration.className(),
+				this.database.user(), executionMs, migration.migration().transactional(), outcome.name(),
+				truncate(failureMessage));
+		return rank;
+	}
+
+	/**
+	 * Record how an event that was appended as {@code RUNNING} ended.
+	 */
+	void complete(int rank, Outcome outcome, long executionMs, @Nullable String failureMessage) {
+		this.jdbc.update(
+				"UPDATE " + this.name
+						+ " SET outcome = ?, execution_ms = ?, failure_message = ? WHERE installed_rank = ?",
+				outcome.name(), executionMs, truncate(failureMessage), rank);
+	}
+
+	private static @Nullable String truncate(@Nullable String message) {
+		return (message != null && message.length() > MAX_FAILURE_MESSAGE)
+				? message.substring(0, MAX_FAILURE_MESSAGE - 3) + "..." : message;
+	}
+
+}

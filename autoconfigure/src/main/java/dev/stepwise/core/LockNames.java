@@ -1,0 +1,47 @@
+package dev.stepwise.core;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Names and keys of locks, derived from the schema and history table, so that two
+ * applications with their own history tables in one database do not wait for each other.
+ */
+final class LockNames {
+
+	private static final int MAX_NAMED_LOCK_LENGTH = 64;
+
+	private LockNames() {
+	}
+
+	static String name(Database database, String table) {
+		String name = "stepwise:" + identity(database, table);
+		if (name.length() <= MAX_NAMED_LOCK_LENGTH) {
+			return name;
+		}
+		return "stepwise:" + HexFormat.of().formatHex(digest(name), 0, 16);
+	}
+
+	static long key(Database database, String table) {
+		return ByteBuffer.wrap(digest("stepwise:" + identity(database, table))).getLong();
+	}
+
+	private static String identity(Database database, String table) {
+		String schema = (database.schema() != null) ? database.schema() + "." : "";
+		return (schema + table).toLowerCase(Locale.ROOT);
+	}
+
+	private static byte[] digest(String text) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java platform has SHA-256", ex);
+		}
+	}
+
+}

@@ -1,0 +1,189 @@
+package dev.stepwise.core;
+
+import java.sql.Connection;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import dev.stepwise.api.DatabaseKind;
+import dev.stepwise.api.MigrationFailedException;
+import dev.stepwise.api.StepwiseException;
+import dev.stepwise.api.StepwiseException.Code;
+import dev.stepwise.core.HistoryEvent.Operation;
+import dev.stepwise.core.HistoryEvent.Outcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies one migration and records it. A transactional migration and its history row
+ * commit together in a new transaction; a non-transactional one is recorded
+ * {@code RUNNING} first and its outcome after, so that a crash leaves a visible trace.
+ */
+final class MigrationExecutor {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationExecutor.class);
+
+	private final Database database;
+
+	private final HistoryTable history;
+
+	private final TransactionTemplate newTransaction;
+
+	private final TransactionTemplate noTransaction;
+
+	MigrationExecutor(Database database, HistoryTable history) {
+		this.database = database;
+		this.history = history;
+		DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(database.dataSource());
+		this.newTransaction = new TransactionTemplate(transactionManager);
+		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.noTransaction = new TransactionTemplate(transactionManager);
+		this.noTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
+	}
+
+	AppliedMigration apply(ResolvedMigration migration) {
+		long start = System.nanoTime();
+		boolean transactional = migration.migration().transactional();
+		if (transactional) {
+			applyInTransaction(migration, start);
+		}
+		else {
+			applyWithAutoCommit(migration, start);
+		}
+		Duration time = Duration.ofNanos(System.nanoTime() - start);
+		logger.info("Applied migration {} ({}) in {} ms{}", migration.version(), migration.description(),
+				time.toMillis(), transactional ? "" : " without a transaction");
+		return new AppliedMigration(migration.version().toString(), migration.description(), migration.className(),
+				time, transactional);
+	}
+
+	private void applyInTransaction(ResolvedMigration migration, long start) {
+		try {
+			this.newTransaction.executeWithoutResult((status) -> {
+				runUp(migration);
+				this.history.append(migration, Operation.UP, Outcome.SUCCESS, millisSince(start), null);
+			});
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = unwrap(ex);
+			if (this.database.kind().hasTransactionalDdl()) {
+				throw failure(migration, cause, Outcome.ROLLED_BACK, start, true,
+						"Its transaction was rolled back: the database is unchanged and the next run will try it again.");
+			}
+			String ddl = (this.database.kind() != DatabaseKind.OTHER)
+					? this.database.kind().displayName() + " commits DDL statements implicitly"
+					: "DDL statements may commit implicitly on this database";
+			throw failure(migration, cause, Outcome.FAILED, start, false, "Its transaction was rolled back, but " + ddl
+					+ ", so the database may hold part of it. " + blockedAdvice());
+		}
+	}
+
+	private void applyWithAutoCommit(ResolvedMigration migration, long start) {
+		Integer rank = this.newTransaction
+			.execute((status) -> this.history.append(migration, Operation.UP, Outcome.RUNNING, 0, null));
+		try {
+			this.noTransaction.executeWithoutResult((status) -> runUp(migration));
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = unwrap(ex);
+			MigrationFailedException failure = failure(migration, cause, start, false,
+					"It ran without a transaction (transactional() is false), so the database may hold part of it. "
+							+ blockedAdvice());
+			record(failure, () -> this.history.complete(rank, Outcome.FAILED, millisSince(start), detail(cause)));
+			throw failure;
+		}
+		try {
+			this.newTransaction.executeWithoutResult(
+					(status) -> this.history.complete(rank, Outcome.SUCCESS, millisSince(start), null));
+		}
+		catch (RuntimeException ex) {
+			throw new StepwiseException(Code.DATABASE_ERROR, "Migration " + migration.displayName()
+					+ " completed, but recording its success in " + this.history.displayName() + " failed: "
+					+ detail(ex) + ". It stays marked RUNNING (installed_rank " + rank
+					+ "), which blocks later runs: check that its changes are in place, then mark that row SUCCESS.",
+					ex);
+		}
+	}
+
+	private void runUp(ResolvedMigration migration) {
+		Connection connection = DataSourceUtils.getConnection(this.database.dataSource());
+		try {
+			migration.migration().up(new ConnectionContext(connection, this.database, migration));
+		}
+		catch (RuntimeException | Error ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new CheckedFailure(ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.database.dataSource());
+		}
+	}
+
+	private MigrationFailedException failure(ResolvedMigration migration, Throwable cause, Outcome recorded, long start,
+			boolean unchanged, String state) {
+		MigrationFailedException failure = failure(migration, cause, start, unchanged, state);
+		record(failure, () -> this.newTransaction.executeWithoutResult(
+				(status) -> this.history.append(migration, Operation.UP, recorded, millisSince(start), detail(cause))));
+		return failure;
+	}
+
+	private MigrationFailedException failure(ResolvedMigration migration, Throwable cause, long start,
+			boolean unchanged, String state) {
+		return new MigrationFailedException(migration.version().toString(), unchanged,
+				"Migration " + migration.displayName() + " failed on " + this.database.describe() + " after "
+						+ millisSince(start) + " ms: " + detail(cause) + ". " + state,
+				cause);
+	}
+
+	private String blockedAdvice() {
+		return "It is recorded as FAILED in " + this.history.displayName()
+				+ ", which blocks later runs: check the database, complete or undo the change by hand,"
+				+ " then delete that row and start again.";
+	}
+
+	/**
+	 * Record the outcome of a failure, keeping the failure as the exception that counts
+	 * if recording fails too.
+	 */
+	private static void record(MigrationFailedException failure, Runnable recording) {
+		try {
+			recording.run();
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
+		}
+	}
+
+	private static Throwable unwrap(RuntimeException ex) {
+		return (ex instanceof CheckedFailure) ? ex.getCause() : ex;
+	}
+
+	private static String detail(Throwable failure) {
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
+	}
+
+	private static long millisSince(long start) {
+		return Duration.ofNanos(System.nanoTime() - start).toMillis();
+	}
+
+	/**
+	 * Carries a checked exception from a migration through the transaction template.
+	 */
+	private static final class CheckedFailure extends RuntimeException {
+
+		CheckedFailure(Exception cause) {
+			super(cause);
+		}
+
+	}
+
+}

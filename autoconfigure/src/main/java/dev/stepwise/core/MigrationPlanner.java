@@ -1,0 +1,135 @@
+package dev.stepwise.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.stepwise.api.StepwiseException;
+import dev.stepwise.api.StepwiseException.Code;
+import dev.stepwise.core.HistoryEvent.Outcome;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what a run applies, after checking the migrations against the history:
+ * unresolved failures, missing migrations, out-of-order migrations and an unknown target
+ * each stop the run before anything changes.
+ */
+final class MigrationPlanner {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationPlanner.class);
+
+	private final boolean outOfOrder;
+
+	private final boolean ignoreMissing;
+
+	private final @Nullable String target;
+
+	MigrationPlanner(boolean outOfOrder, boolean ignoreMissing, @Nullable String target) {
+		this.outOfOrder = outOfOrder;
+		this.ignoreMissing = ignoreMissing;
+		this.target = target;
+	}
+
+	/**
+	 * Check the migrations against the history and plan what to apply.
+	 */
+	MigrationPlan plan(List<ResolvedMigration> migrations, MigrationHistory history, String where) {
+		refuseUnresolved(history, where);
+		refuseMissing(history, migrations, where);
+		Version target = target(migrations);
+		List<ResolvedMigration> pending = new ArrayList<>();
+		for (ResolvedMigration migration : migrations) {
+			if (!history.isApplied(migration.version())
+					&& (target == null || migration.version().compareTo(target) <= 0)) {
+				pending.add(migration);
+			}
+		}
+		refuseOutOfOrder(pending, history, where);
+		return new MigrationPlan(List.copyOf(pending), history.currentVersion().orElse(null));
+	}
+
+	private void refuseUnresolved(MigrationHistory history, String where) {
+		for (HistoryEvent event : history.unresolved()) {
+			String what = "Migration " + event.version() + " (" + event.description() + ", " + event.className()
+					+ ") is marked " + event.outcome() + " in " + where + " (installed_rank " + event.rank() + ", "
+					+ event.installedOn() + ", by " + event.installedBy() + "): ";
+			String why = (event.outcome() == Outcome.RUNNING)
+					? "the process applying it stopped before it finished, so the database may hold part of it. "
+					: "it failed and the database may hold part of it (" + event.failureMessage() + "). ";
+			throw new StepwiseException(Code.FAILED_MIGRATION_IN_HISTORY, what + why
+					+ "Check the database, complete or undo that migration's changes by hand, then delete that row"
+					+ " (installed_rank " + event.rank() + ") from the history table and start again."
+					+ " No migration was run.");
+		}
+	}
+
+	private void refuseMissing(MigrationHistory history, List<ResolvedMigration> migrations, String where) {
+		List<HistoryEvent> missing = history.applied()
+			.values()
+			.stream()
+			.filter((event) -> find(migrations, event.version()).isEmpty())
+			.toList();
+		if (missing.isEmpty()) {
+			return;
+		}
+		String list = missing.stream()
+			.map((event) -> event.version() + " (" + event.description() + ", " + event.className() + ")")
+			.collect(Collectors.joining(", "));
+		if (this.ignoreMissing) {
+			logger.warn("Applied migrations with no Migration bean, ignored as configured: {}", list);
+			return;
+		}
+		throw new StepwiseException(Code.MISSING_MIGRATION, "Applied migrations in " + where
+				+ " have no Migration bean: " + list
+				+ ". If they were removed on purpose, set stepwise.ignore-missing=true;"
+				+ " if a newer version of the application applied them, deploy that version. No migration was run.");
+	}
+
+	private @Nullable Version target(List<ResolvedMigration> migrations) {
+		if (this.target == null) {
+			return null;
+		}
+		Version target;
+		try {
+			target = Version.parse(this.target);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new StepwiseException(Code.UNKNOWN_TARGET, "The target version is invalid: " + ex.getMessage(), ex);
+		}
+		if (find(migrations, target).isEmpty()) {
+			throw new StepwiseException(Code.UNKNOWN_TARGET, "The target version " + this.target
+					+ " names no migration; known versions: "
+					+ migrations.stream()
+						.map((migration) -> migration.version().toString())
+						.collect(Collectors.joining(", "))
+					+ ". Set stepwise.target to one of them, or leave it empty to apply all. No migration was run.");
+		}
+		return target;
+	}
+
+	private void refuseOutOfOrder(List<ResolvedMigration> pending, MigrationHistory history, String where) {
+		Optional<Version> current = history.currentVersion();
+		if (this.outOfOrder || current.isEmpty()) {
+			return;
+		}
+		List<ResolvedMigration> older = pending.stream()
+			.filter((migration) -> migration.version().compareTo(current.get()) < 0)
+			.toList();
+		if (!older.isEmpty()) {
+			throw new StepwiseException(Code.OUT_OF_ORDER_MIGRATION,
+					"Pending migrations are older than the newest applied version " + current.get() + " in " + where
+							+ ": "
+							+ older.stream().map(ResolvedMigration::displayName).collect(Collectors.joining(", "))
+							+ ". Give them a version above " + current.get()
+							+ ", or set stepwise.out-of-order=true to apply them anyway. No migration was run.");
+		}
+	}
+
+	private static Optional<ResolvedMigration> find(List<ResolvedMigration> migrations, Version version) {
+		return migrations.stream().filter((migration) -> migration.version().equals(version)).findFirst();
+	}
+
+}

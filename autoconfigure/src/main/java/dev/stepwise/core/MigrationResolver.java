@@ -1,0 +1,62 @@
+package dev.stepwise.core;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.stepwise.api.Migration;
+import dev.stepwise.api.StepwiseException;
+import dev.stepwise.api.StepwiseException.Code;
+
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Reads the identity of every migration and sorts them by version, refusing unparsable
+ * versions, empty descriptions and duplicate versions.
+ */
+final class MigrationResolver {
+
+	private MigrationResolver() {
+	}
+
+	static List<ResolvedMigration> resolve(List<? extends Migration> migrations) {
+		List<ResolvedMigration> resolved = new ArrayList<>();
+		Map<Version, ResolvedMigration> byVersion = new HashMap<>();
+		for (Migration migration : migrations) {
+			ResolvedMigration candidate = resolve(migration);
+			ResolvedMigration existing = byVersion.putIfAbsent(candidate.version(), candidate);
+			if (existing != null) {
+				throw new StepwiseException(Code.DUPLICATE_VERSION,
+						"Two migrations have version " + candidate.version() + ": " + existing.className() + " ("
+								+ existing.description() + ") and " + candidate.className() + " ("
+								+ candidate.description() + "). Give one of them another version.");
+			}
+			resolved.add(candidate);
+		}
+		resolved.sort(Comparator.comparing(ResolvedMigration::version));
+		return List.copyOf(resolved);
+	}
+
+	private static ResolvedMigration resolve(Migration migration) {
+		String className = ClassUtils.getUserClass(migration).getName();
+		String text = migration.version();
+		Version version;
+		try {
+			version = Version.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new StepwiseException(Code.INVALID_MIGRATION,
+					"Migration " + className + " has an invalid version: " + ex.getMessage(), ex);
+		}
+		String description = migration.description();
+		if (!StringUtils.hasText(description)) {
+			throw new StepwiseException(Code.INVALID_MIGRATION, "Migration " + className + " (version " + version
+					+ ") has an empty description: name the class V<version>__<Description> or override description()");
+		}
+		return new ResolvedMigration(version, description.trim(), className, migration);
+	}
+
+}

@@ -1,0 +1,54 @@
+package dev.stepwise.core;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * MySQL and MariaDB: a schema is a catalog (a database), timestamps keep milliseconds,
+ * and the lock is a named lock ({@code GET_LOCK}).
+ */
+final class MySqlDialect extends Dialect {
+
+	@Override
+	@Nullable String currentSchema(Connection connection) throws SQLException {
+		return connection.getCatalog();
+	}
+
+	@Override
+	boolean schemaExists(Connection connection, String schema) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		try (ResultSet catalogs = metaData.getCatalogs()) {
+			return containsName(catalogs, "TABLE_CAT", stored(metaData, schema));
+		}
+	}
+
+	@Override
+	ResultSet tables(DatabaseMetaData metaData, @Nullable String schema, String table) throws SQLException {
+		return metaData.getTables(schema, null, table, null);
+	}
+
+	@Override
+	String timestampType() {
+		return "DATETIME(3)";
+	}
+
+	@Override
+	String now() {
+		return "CURRENT_TIMESTAMP(3)";
+	}
+
+	@Override
+	String commentOnTable(String table, String comment) {
+		return "ALTER TABLE " + table + " COMMENT = '" + comment + "'";
+	}
+
+	@Override
+	MigrationLock lock(Database database, String table) {
+		return new NamedLock(database.dataSource(), LockNames.name(database, table));
+	}
+
+}

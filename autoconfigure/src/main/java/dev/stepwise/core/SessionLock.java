@@ -1,0 +1,97 @@
+package dev.stepwise.core;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import dev.stepwise.api.StepwiseException;
+import dev.stepwise.api.StepwiseException.Code;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * A lock the database ties to a session: held on a dedicated connection in auto-commit
+ * mode (so it sits outside any transaction) and gone when that connection closes, however
+ * the holder dies.
+ */
+abstract class SessionLock implements MigrationLock {
+
+	private final DataSource dataSource;
+
+	private @Nullable Connection connection;
+
+	private @Nullable JdbcTemplate jdbc;
+
+	private boolean held;
+
+	SessionLock(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	/**
+	 * Try once to take the lock on the session.
+	 */
+	abstract boolean tryLock(JdbcTemplate session);
+
+	/**
+	 * Release the lock on the session.
+	 */
+	abstract void unlock(JdbcTemplate session);
+
+	@Override
+	public boolean tryAcquire() {
+		this.held = tryLock(session());
+		return this.held;
+	}
+
+	@Override
+	public void release() {
+		try {
+			if (this.held && this.jdbc != null) {
+				unlock(this.jdbc);
+			}
+		}
+		finally {
+			this.held = false;
+			this.jdbc = null;
+			closeConnection();
+		}
+	}
+
+	JdbcTemplate session() {
+		if (this.jdbc == null) {
+			try {
+				Connection connection = this.dataSource.getConnection();
+				this.connection = connection;
+				connection.setAutoCommit(true);
+				this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+			}
+			catch (SQLException ex) {
+				closeConnection();
+				throw new StepwiseException(Code.DATABASE_ERROR,
+						"Could not open a connection for the migration lock: " + ex.getMessage(), ex);
+			}
+		}
+		return this.jdbc;
+	}
+
+	private void closeConnection() {
+		Connection connection = this.connection;
+		this.connection = null;
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException ex) {
+				throw new StepwiseException(Code.DATABASE_ERROR,
+						"Could not close the migration lock's connection (the database releases the lock when the session ends): "
+								+ ex.getMessage(),
+						ex);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,401 @@
+package dev.stepwise.core;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.stepwise.api.DatabaseKind;
+import dev.stepwise.api.Migration;
+import dev.stepwise.api.MigrationContext;
+import dev.stepwise.api.MigrationFailedException;
+import dev.stepwise.api.StepwiseException;
+import dev.stepwise.api.StepwiseException.Code;
+import dev.stepwise.testsupport.IsolatedSchema;
+import dev.stepwise.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The engine's behaviour, which every database must show. Each database runs these in a
+ * subclass of its own; each test works in a fresh schema.
+ */
+abstract class AbstractStepwiseTests {
+
+	private IsolatedSchema schema;
+
+	abstract TestDatabase database();
+
+	@BeforeEach
+	void createSchema() {
+		this.schema = database().createSchema();
+	}
+
+	@AfterEach
+	void dropSchema() {
+		if (this.schema != null) {
+			this.schema.close();
+		}
+	}
+
+	private Stepwise.Builder stepwise(Migration... migrations) {
+		return Stepwise.builder()
+			.dataSource(this.schema.dataSource())
+			.migrations(migrations)
+			.lockTimeout(Duration.ofSeconds(10));
+	}
+
+	private MigrationResult migrate(Migration... migrations) {
+		return stepwise(migrations).build().migrate();
+	}
+
+	private List<String> column(String name) {
+		return this.schema.history().stream().map((row) -> String.valueOf(row.get(name))).toList();
+	}
+
+	@Test
+	void appliesMigrationsInNumericVersionOrderAndRecordsEachOne() {
+		MigrationResult result = migrate(TestMigration.createTable("1.10", "t110"),
+				TestMigration.createTable("2", "t2"), TestMigration.createTable("1.9", "t19"),
+				TestMigration.createTable("1", "t1"));
+		assertThat(result.applied()).extracting(AppliedMigration::version).containsExactly("1", "1.9", "1.10", "2");
+		assertThat(result.currentVersion()).isEqualTo("2");
+		assertThat(result.database()).isEqualTo(database().kind());
+		assertThat(column("version")).containsExactly("1", "1.9", "1.10", "2");
+		assertThat(column("operation")).containsOnly("UP");
+		assertThat(column("outcome")).containsOnly("SUCCESS");
+		assertThat(this.schema.hasTable("t1")).isTrue();
+		assertThat(this.schema.hasTable("t110")).isTrue();
+		Map<String, Object> first = this.schema.history().get(0);
+		assertThat(first.get("description")).isEqualTo("Migration 1");
+		assertThat(first.get("class_name")).isEqualTo(TestMigration.class.getName());
+		assertThat(String.valueOf(first.get("installed_by"))).isNotBlank();
+		assertThat(first.get("installed_on")).isNotNull();
+		assertThat(first.get("transactional")).isIn(true, 1, (byte) 1);
+	}
+
+	@Test
+	void secondRunWithNothingPendingAppliesNothing() {
+		Migration[] migrations = { TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2") };
+		migrate(migrations);
+		MigrationResult second = migrate(migrations);
+		assertThat(second.applied()).isEmpty();
+		assertThat(second.currentVersion()).isEqualTo("2");
+		assertThat(this.schema.history()).hasSize(2);
+	}
+
+	@Test
+	void laterRunAppliesOnlyTheNewMigrations() {
+		migrate(TestMigration.createTable("1", "t1"));
+		MigrationResult second = migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));
+		assertThat(second.applied()).extracting(AppliedMigration::version).containsExactly("2");
+		assertThat(column("version")).containsExactly("1", "2");
+	}
+
+	@Test
+	void derivesVersionAndDescriptionFromTheClassName() {
+		migrate(new V20261122_01__Add_keywords());
+		Map<String, Object> row = this.schema.history().get(0);
+		assertThat(row.get("version")).isEqualTo("20261122.01");
+		assertThat(row.get("description")).isEqualTo("Add keywords");
+		assertThat(row.get("class_name")).isEqualTo(V20261122_01__Add_keywords.class.getName());
+	}
+
+	@Test
+	void refusesTwoMigrationsWithTheSameVersionNamingBoth() {
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(() -> migrate(TestMigration.createTable("1.0", "t1"), new V1__Create_table()))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.DUPLICATE_VERSION))
+			.withMessageContaining(TestMigration.class.getName())
+			.withMessageContaining(V1__Create_table.class.getName());
+		assertThat(this.schema.hasTable("stepwise_history")).isFalse();
+	}
+
+	@Test
+	void refusesAnUnparsableVersion() {
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(() -> migrate(TestMigration.createTable("1.a", "t1")))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.INVALID_MIGRATION))
+			.withMessageContaining("1.a")
+			.withMessageContaining(TestMigration.class.getName());
+	}
+
+	@Test
+	void refusesAClassNameWithoutTheConvention() {
+		assertThatExceptionOfType(StepwiseException.class).isThrownBy(() -> migrate(new CreateTableWithoutVersion()))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.INVALID_MIGRATION))
+			.withMessageContaining(CreateTableWithoutVersion.class.getName())
+			.withMessageContaining("V<version>__<Description>");
+	}
+
+	@Test
+	void failedTransactionalMigrationIsRolledBackOrRecordedAsFailed() {
+		migrate(TestMigration.createTable("1", "t1"));
+		Migration failing = TestMigration.sql("2", "CREATE TABLE t2 (id INT PRIMARY KEY)",
+				"INSERT INTO t1 (id) VALUES (1)", "INSERT INTO no_such_table (id) VALUES (1)");
+		MigrationFailedException failure = catchFailure(() -> migrate(TestMigration.createTable("1", "t1"), failing));
+		assertThat(failure.getMessage()).contains("Migration 2 (Migration 2, " + TestMigration.class.getName() + ")")
+			.contains(database().kind().displayName())
+			.containsIgnoringCase("no_such_table");
+		assertThat(failure.version()).isEqualTo("2");
+		assertThat(this.schema.jdbc().queryForObject("SELECT COUNT(*) FROM t1", Integer.class)).isZero();
+		if (database().kind().hasTransactionalDdl()) {
+			assertThat(failure.databaseUnchanged()).isTrue();
+			assertThat(failure.getMessage()).contains("rolled back").contains("unchanged");
+			assertThat(this.schema.hasTable("t2")).isFalse();
+			assertThat(column("outcome")).containsExactly("SUCCESS", "ROLLED_BACK");
+			MigrationResult retry = migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));
+			assertThat(retry.applied()).extracting(AppliedMigration::version).containsExactly("2");
+		}
+		else {
+			assertThat(failure.databaseUnchanged()).isFalse();
+			assertThat(failure.getMessage()).contains("commits DDL statements implicitly").contains("FAILED");
+			assertThat(this.schema.hasTable("t2")).isTrue();
+			assertThat(column("outcome")).containsExactly("SUCCESS", "FAILED");
+			assertRefusedAsFailed(
+					() -> migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t3")));
+		}
+	}
+
+	@Test
+	void failedNonTransactionalMigrationIsRecordedAsFailedAndBlocksTheNextRun() {
+		Migration failing = TestMigration
+			.sql("1", "CREATE TABLE t1 (id INT PRIMARY KEY)", "INSERT INTO no_such_table (id) VALUES (1)")
+			.nonTransactional();
+		MigrationFailedException failure = catchFailure(() -> migrate(failing));
+		assertThat(failure.databaseUnchanged()).isFalse();
+		assertThat(failure.getMessage()).contains("without a transaction").contains("FAILED");
+		assertThat(this.schema.hasTable("t1")).isTrue();
+		assertThat(column("outcome")).containsExactly("FAILED");
+		assertThat(String.valueOf(this.schema.history().get(0).get("failure_message")))
+			.containsIgnoringCase("no_such_table");
+		assertRefusedAsFailed(() -> migrate(TestMigration.createTable("1", "t1")));
+	}
+
+	@Test
+	void nonTransactionalMigrationRunsWithAutoCommitAndIsRecorded() {
+		AtomicBoolean autoCommit = new AtomicBoolean();
+		migrate(TestMigration.of("1", (context) -> {
+			autoCommit.set(context.connection().getAutoCommit());
+			context.jdbc().execute("CREATE TABLE t1 (id INT PRIMARY KEY)");
+		}).nonTransactional());
+		assertThat(autoCommit).isTrue();
+		assertThat(column("outcome")).containsExactly("SUCCESS");
+		assertThat(this.schema.history().get(0).get("transactional")).isIn(false, 0, (byte) 0);
+	}
+
+	@Test
+	void contextOffersTheDatabaseKindSchemaAndTemplatesOnTheMigrationsTransaction() {
+		AtomicReference<DatabaseKind> kind = new AtomicReference<>();
+		AtomicReference<String> schemaName = new AtomicReference<>();
+		migrate(TestMigration.createTable("1", "t1"), TestMigration.of("2", (context) -> {
+			kind.set(context.database());
+			schemaName.set(context.schema());
+			context.namedJdbc().update("INSERT INTO t1 (id) VALUES (:id)", Map.of("id", 7));
+			assertThat(context.connection().getAutoCommit()).isFalse();
+			assertThat(context.jdbc().queryForObject("SELECT COUNT(*) FROM t1", Integer.class)).isOne();
+			context.progress(1, 1);
+		}));
+		assertThat(kind.get()).isEqualTo(database().kind());
+		assertThat(schemaName.get()).isEqualToIgnoringCase(expectedCurrentSchema());
+		assertThat(this.schema.jdbc().queryForObject("SELECT id FROM t1", Integer.class)).isEqualTo(7);
+	}
+
+	@Test
+	void failureInJavaCodeRollsBackWhatTheMigrationWrote() {
+		migrate(TestMigration.createTable("1", "t1"));
+		MigrationFailedException failure = catchFailure(
+				() -> migrate(TestMigration.createTable("1", "t1"), TestMigration.of("2", (context) -> {
+					context.jdbc().update("INSERT INTO t1 (id) VALUES (1)");
+					throw new IllegalStateException("The backfill service is unavailable");
+				})));
+		assertThat(failure.getMessage()).contains("The backfill service is unavailable");
+		assertThat(failure.getCause()).isInstanceOf(IllegalStateException.class);
+		assertThat(this.schema.jdbc().queryForObject("SELECT COUNT(*) FROM t1", Integer.class)).isZero();
+	}
+
+	@Test
+	void appliesMigrationsUpToTheTargetOnly() {
+		MigrationResult result = stepwise(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"),
+				TestMigration.createTable("3", "t3"))
+			.target("2")
+			.build()
+			.migrate();
+		assertThat(result.applied()).extracting(AppliedMigration::version).containsExactly("1", "2");
+		assertThat(this.schema.hasTable("t3")).isFalse();
+	}
+
+	@Test
+	void refusesATargetThatNamesNoMigration() {
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(() -> stepwise(TestMigration.createTable("1", "t1")).target("7").build().migrate())
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.UNKNOWN_TARGET))
+			.withMessageContaining("7")
+			.withMessageContaining("known versions: 1");
+		assertThat(this.schema.hasTable("t1")).isFalse();
+	}
+
+	@Test
+	void refusesAPendingMigrationOlderThanTheNewestApplied() {
+		migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("3", "t3"));
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(() -> migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"),
+					TestMigration.createTable("3", "t3")))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.OUT_OF_ORDER_MIGRATION))
+			.withMessageContaining("Migration 2")
+			.withMessageContaining("stepwise.out-of-order");
+		assertThat(this.schema.hasTable("t2")).isFalse();
+	}
+
+	@Test
+	void appliesAnOutOfOrderMigrationWhenAllowed() {
+		migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("3", "t3"));
+		MigrationResult result = stepwise(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"),
+				TestMigration.createTable("3", "t3"))
+			.outOfOrder(true)
+			.build()
+			.migrate();
+		assertThat(result.applied()).extracting(AppliedMigration::version).containsExactly("2");
+		assertThat(result.currentVersion()).isEqualTo("3");
+	}
+
+	@Test
+	void refusesAnAppliedMigrationWithNoBean() {
+		migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(() -> migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("3", "t3")))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.MISSING_MIGRATION))
+			.withMessageContaining("2 (Migration 2")
+			.withMessageContaining("stepwise.ignore-missing");
+		assertThat(this.schema.hasTable("t3")).isFalse();
+	}
+
+	@Test
+	void ignoresAnAppliedMigrationWithNoBeanWhenAllowed() {
+		migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));
+		MigrationResult result = stepwise(TestMigration.createTable("1", "t1"), TestMigration.createTable("3", "t3"))
+			.ignoreMissing(true)
+			.build()
+			.migrate();
+		assertThat(result.applied()).extracting(AppliedMigration::version).containsExactly("3");
+	}
+
+	@Test
+	void keepsTheHistoryInTheConfiguredTableAndSchema() {
+		String otherSchema = this.schema.name() + "_h";
+		try {
+			MigrationResult result = stepwise(TestMigration.createTable("1", "t1")).table("audit_history")
+				.schema(otherSchema)
+				.build()
+				.migrate();
+			assertThat(result.schema()).isEqualTo(otherSchema);
+			assertThat(this.schema.jdbc()
+				.queryForObject("SELECT COUNT(*) FROM " + otherSchema + ".audit_history WHERE outcome = 'SUCCESS'",
+						Integer.class))
+				.isOne();
+			assertThat(this.schema.hasTable("t1")).isTrue();
+			assertThat(this.schema.hasTable("stepwise_history")).isFalse();
+		}
+		finally {
+			this.schema.jdbc()
+				.execute("DROP SCHEMA IF EXISTS " + otherSchema
+						+ ((database() == TestDatabase.MARIADB) ? "" : " CASCADE"));
+		}
+	}
+
+	@Test
+	void refusesAHistoryTableWrittenByANewerRelease() {
+		migrate(TestMigration.createTable("1", "t1"));
+		this.schema.jdbc()
+			.execute(Dialect.of(database().kind()).commentOnTable("stepwise_history", "stepwise history format 2"));
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(() -> migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2")))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.INCOMPATIBLE_HISTORY))
+			.withMessageContaining("format 2")
+			.withMessageContaining("newer Stepwise");
+		assertThat(this.schema.hasTable("t2")).isFalse();
+	}
+
+	@Test
+	void refusesATableOfTheSameNameThatIsNotAHistory() {
+		this.schema.jdbc().execute("CREATE TABLE stepwise_history (id INT)");
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(() -> migrate(TestMigration.createTable("1", "t1")))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.INCOMPATIBLE_HISTORY))
+			.withMessageContaining("not a Stepwise history table");
+	}
+
+	@Test
+	void timesOutNamingTheHolderWhileAnotherRunHoldsTheLock() {
+		Database database = Database.inspect(this.schema.dataSource(), null);
+		MigrationLock held = database.dialect().lock(database, Stepwise.DEFAULT_TABLE);
+		assertThat(held.tryAcquire()).isTrue();
+		try {
+			assertThatExceptionOfType(StepwiseException.class)
+				.isThrownBy(() -> stepwise(TestMigration.createTable("1", "t1")).lockTimeout(Duration.ofMillis(300))
+					.build()
+					.migrate())
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.LOCK_TIMEOUT))
+				.withMessageContaining("held by")
+				.withMessageContaining("stepwise.lock-timeout");
+			assertThat(this.schema.hasTable("t1")).isFalse();
+		}
+		finally {
+			held.release();
+		}
+		assertThat(migrate(TestMigration.createTable("1", "t1")).applied()).hasSize(1);
+	}
+
+	private String expectedCurrentSchema() {
+		return (database() == TestDatabase.H2) ? "PUBLIC" : this.schema.name();
+	}
+
+	private void assertRefusedAsFailed(Runnable run) {
+		assertThatExceptionOfType(StepwiseException.class).isThrownBy(run::run)
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.FAILED_MIGRATION_IN_HISTORY))
+			.withMessageContaining("marked FAILED")
+			.withMessageContaining("No migration was run");
+	}
+
+	private static MigrationFailedException catchFailure(Runnable run) {
+		try {
+			run.run();
+		}
+		catch (MigrationFailedException ex) {
+			return ex;
+		}
+		throw new AssertionError("Expected the migration to fail");
+	}
+
+	static class V20261122_01__Add_keywords implements Migration {
+
+		@Override
+		public void up(MigrationContext context) {
+			context.jdbc().execute("CREATE TABLE product (id INT PRIMARY KEY, keywords VARCHAR(100))");
+		}
+
+	}
+
+	static class V1__Create_table implements Migration {
+
+		@Override
+		public void up(MigrationContext context) {
+			context.jdbc().execute("CREATE TABLE t1 (id INT PRIMARY KEY)");
+		}
+
+	}
+
+	static class CreateTableWithoutVersion implements Migration {
+
+		@Override
+		public void up(MigrationContext context) {
+		}
+
+	}
+
+}

@@ -1,0 +1,15 @@
+package dev.stepwise.core;
+
+import dev.stepwise.testsupport.TestDatabase;
+
+/**
+ * The engine's behaviour on MariaDB.
+ */
+class MariaDbStepwiseTests extends AbstractStepwiseTests {
+
+	@Override
+	TestDatabase database() {
+		return TestDatabase.MARIADB;
+	}
+
+}
