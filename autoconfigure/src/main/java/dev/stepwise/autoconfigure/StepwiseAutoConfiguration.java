@@ -1,0 +1,50 @@
+package dev.stepwise.autoconfigure;
+
+import javax.sql.DataSource;
+
+import dev.stepwise.api.Migration;
+import dev.stepwise.core.Stepwise;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration for Stepwise: an engine over the application's {@link DataSource}
+ * and every {@link Migration} bean, and a runner that applies pending migrations at
+ * start-up.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnSingleCandidate(DataSource.class)
+@ConditionalOnBooleanProperty(name = "stepwise.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(StepwiseProperties.class)
+public final class StepwiseAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Stepwise stepwise(DataSource dataSource, ObjectProvider<Migration> migrations, StepwiseProperties properties) {
+		return Stepwise.builder()
+			.dataSource(dataSource)
+			.migrations(migrations.orderedStream().toList())
+			.table(properties.getTable())
+			.schema(properties.getSchema())
+			.lockTimeout(properties.getLockTimeout())
+			.target(properties.getTarget())
+			.outOfOrder(properties.isOutOfOrder())
+			.ignoreMissing(properties.isIgnoreMissing())
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "stepwise.auto-run", matchIfMissing = true)
+	@ConditionalOnMissingBean
+	MigrateOnStartup stepwiseMigrateOnStartup(Stepwise stepwise) {
+		return new MigrateOnStartup(stepwise);
+	}
+
+}

@@ -1,0 +1,137 @@
+package dev.stepwise.autoconfigure;
+
+import javax.sql.DataSource;
+
+import dev.stepwise.api.Migration;
+import dev.stepwise.api.MigrationContext;
+import dev.stepwise.core.MigrationResult;
+import dev.stepwise.core.Stepwise;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link StepwiseAutoConfiguration}, on an embedded H2 database.
+ */
+class StepwiseAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, StepwiseAutoConfiguration.class));
+
+	@Test
+	void backsOffWithoutADataSource() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(StepwiseAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(Stepwise.class));
+	}
+
+	@Test
+	void backsOffWhenNoDataSourceCanBeCreated() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.h2", "com.zaxxer.hikari"))
+			.run((context) -> assertThat(context).doesNotHaveBean(Stepwise.class));
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("stepwise.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(Stepwise.class)
+				.doesNotHaveBean(MigrateOnStartup.class));
+	}
+
+	@Test
+	void createsTheEngineAndTheStartupRunnerByDefault() {
+		this.contextRunner
+			.run((context) -> assertThat(context).hasSingleBean(Stepwise.class).hasSingleBean(MigrateOnStartup.class));
+	}
+
+	@Test
+	void leavesTheDatabaseAloneAtStartupWhenAutoRunIsOff() {
+		this.contextRunner.withPropertyValues("stepwise.auto-run=false")
+			.run((context) -> assertThat(context).hasSingleBean(Stepwise.class)
+				.doesNotHaveBean(MigrateOnStartup.class));
+	}
+
+	@Test
+	void backsOffForAUserDefinedEngine() {
+		this.contextRunner.withUserConfiguration(UserEngineConfiguration.class)
+			.run((context) -> assertThat(context).hasSingleBean(Stepwise.class)
+				.getBean(Stepwise.class)
+				.isSameAs(context.getBean(UserEngineConfiguration.class).engine));
+	}
+
+	@Test
+	void appliesEveryMigrationBeanWithTheBoundProperties() {
+		this.contextRunner.withUserConfiguration(MigrationsConfiguration.class)
+			.withPropertyValues("stepwise.table=app_history", "stepwise.target=1")
+			.run((context) -> {
+				MigrationResult result = context.getBean(Stepwise.class).migrate();
+				assertThat(result.applied()).hasSize(1);
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+				assertThat(jdbc.queryForList("SELECT version FROM app_history", String.class)).containsExactly("1");
+			});
+	}
+
+	@Test
+	void failsToStartOnAnInvalidTableName() {
+		this.contextRunner.withPropertyValues("stepwise.table=bad-name")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("'bad-name' must be an unquoted SQL identifier"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserEngineConfiguration {
+
+		final Stepwise engine = Stepwise.builder()
+			.dataSource(new org.springframework.jdbc.datasource.SimpleDriverDataSource())
+			.build();
+
+		@Bean
+		Stepwise userEngine() {
+			return this.engine;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MigrationsConfiguration {
+
+		@Bean
+		Migration first() {
+			return new V1__Create_customer();
+		}
+
+		@Bean
+		Migration second() {
+			return new V2__Add_email();
+		}
+
+	}
+
+	static class V1__Create_customer implements Migration {
+
+		@Override
+		public void up(MigrationContext context) {
+			context.jdbc().execute("CREATE TABLE customer (id INT PRIMARY KEY)");
+		}
+
+	}
+
+	static class V2__Add_email implements Migration {
+
+		@Override
+		public void up(MigrationContext context) {
+			context.jdbc().execute("ALTER TABLE customer ADD COLUMN email VARCHAR(200)");
+		}
+
+	}
+
+}
