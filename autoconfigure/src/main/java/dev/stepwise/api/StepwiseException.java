@@ -73,6 +73,12 @@ public class StepwiseException extends RuntimeException {
 		/** The history table cannot be used by this release. */
 		INCOMPATIBLE_HISTORY,
 
+		/** A repair found no failed or unfinished migration to clear. */
+		NOTHING_TO_REPAIR,
+
+		/** A baseline was asked for on a history that already has events. */
+		HISTORY_NOT_EMPTY,
+
 		/** The database refused Stepwise's own bookkeeping. */
 		DATABASE_ERROR
 

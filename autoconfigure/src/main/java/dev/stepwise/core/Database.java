@@ -3,6 +3,8 @@ package dev.stepwise.core;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -56,6 +58,21 @@ record Database(DataSource dataSource, DatabaseKind kind, Dialect dialect, @Null
 	 */
 	String qualify(String table) {
 		return this.schemaConfigured ? this.schema + "." + table : table;
+	}
+
+	/**
+	 * Whether the schema holds tables other than the history table and its lock table.
+	 */
+	boolean hasTablesOtherThan(String historyTable) {
+		Set<String> ignored = Set.of(historyTable.toLowerCase(Locale.ROOT),
+				historyTable.toLowerCase(Locale.ROOT) + "_lock");
+		try (Connection connection = this.dataSource.getConnection()) {
+			return this.dialect.hasTablesOtherThan(connection, this.schema, ignored);
+		}
+		catch (SQLException ex) {
+			throw new StepwiseException(Code.DATABASE_ERROR, "Stepwise could not list the tables of " + describe()
+					+ ": " + ex.getMessage() + ". Nothing was changed.", ex);
+		}
 	}
 
 	/**

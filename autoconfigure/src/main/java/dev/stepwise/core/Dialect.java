@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.stepwise.api.DatabaseKind;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +50,24 @@ class Dialect {
 				}
 			}
 			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Whether the schema holds tables other than the given ones (compared ignoring case).
+	 */
+	boolean hasTablesOtherThan(Connection connection, @Nullable String schema, Set<String> ignored)
+			throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		try (ResultSet tables = tables(metaData, (schema != null) ? stored(metaData, schema) : null, "%")) {
+			while (tables.next()) {
+				String type = String.valueOf(tables.getString("TABLE_TYPE"));
+				String name = tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+				if ((type.equals("TABLE") || type.equals("BASE TABLE")) && !ignored.contains(name)) {
+					return true;
+				}
+			}
+			return false;
 		}
 	}
 

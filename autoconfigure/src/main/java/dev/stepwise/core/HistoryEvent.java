@@ -17,11 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param executionMs how long it took
  * @param transactional whether it ran in a transaction
  * @param outcome how it ended
- * @param failureMessage why it failed, if it did
+ * @param detail why it failed, or what a repair cleared
  */
 record HistoryEvent(int rank, Version version, String description, Operation operation, @Nullable String className,
 		String installedBy, Instant installedOn, long executionMs, boolean transactional, Outcome outcome,
-		@Nullable String failureMessage) {
+		@Nullable String detail) {
 
 	/** What an event did. */
 	enum Operation {
@@ -53,8 +53,21 @@ record HistoryEvent(int rank, Version version, String description, Operation ope
 		RUNNING,
 
 		/** It failed and its transaction was rolled back: recorded for the audit only. */
-		ROLLED_BACK
+		ROLLED_BACK,
 
+		/** A repair declared the migration's changes present in the database. */
+		APPLIED,
+
+		/** A repair declared the migration's changes absent from the database. */
+		NOT_APPLIED
+
+	}
+
+	/**
+	 * What this event is about, to record another event about the same migration.
+	 */
+	HistoryEntry entry() {
+		return new HistoryEntry(this.version, this.description, this.className, this.transactional);
 	}
 
 }

@@ -32,7 +32,7 @@ final class HistoryTable {
 
 	private static final Pattern MARKER_PATTERN = Pattern.compile(MARKER + "(\\d+)");
 
-	private static final int MAX_FAILURE_MESSAGE = 2000;
+	private static final int MAX_DETAIL = 2000;
 
 	private final Database database;
 
@@ -60,10 +60,8 @@ final class HistoryTable {
 	 * Create the table if it is missing, or check that this release understands it.
 	 */
 	void createIfMissing() {
-		Optional<String> comment = this.jdbc
-			.execute((ConnectionCallback<Optional<String>>) (connection) -> this.database.dialect()
-				.tableComment(connection, this.database.schema(), this.table));
-		if (comment != null && comment.isPresent()) {
+		Optional<String> comment = comment();
+		if (comment.isPresent()) {
 			checkFormat(comment.get());
 			return;
 		}
@@ -72,8 +70,24 @@ final class HistoryTable {
 				+ "version VARCHAR(50) NOT NULL, description VARCHAR(200) NOT NULL, operation VARCHAR(10) NOT NULL, "
 				+ "class_name VARCHAR(1000), installed_by VARCHAR(100) NOT NULL, installed_on "
 				+ dialect.timestampType() + " NOT NULL, execution_ms BIGINT NOT NULL, transactional BOOLEAN NOT NULL, "
-				+ "outcome VARCHAR(12) NOT NULL, failure_message VARCHAR(" + MAX_FAILURE_MESSAGE + "))");
+				+ "outcome VARCHAR(12) NOT NULL, detail VARCHAR(" + MAX_DETAIL + "))");
 		this.jdbc.execute(dialect.commentOnTable(this.name, MARKER + FORMAT));
+	}
+
+	/**
+	 * Whether the table exists, checking that this release understands it if it does.
+	 */
+	boolean exists() {
+		Optional<String> comment = comment();
+		comment.ifPresent(this::checkFormat);
+		return comment.isPresent();
+	}
+
+	private Optional<String> comment() {
+		Optional<String> comment = this.jdbc
+			.execute((ConnectionCallback<Optional<String>>) (connection) -> this.database.dialect()
+				.tableComment(connection, this.database.schema(), this.table));
+		return (comment != null) ? comment : Optional.empty();
 	}
 
 	private void checkFormat(String comment) {
@@ -95,7 +109,7 @@ final class HistoryTable {
 
 	List<HistoryEvent> read() {
 		return this.jdbc.query("SELECT installed_rank, version, description, operation, class_name, installed_by, "
-				+ "installed_on, execution_ms, transactional, outcome, failure_message FROM " + this.name
+				+ "installed_on, execution_ms, transactional, outcome, detail FROM " + this.name
 				+ " ORDER BY installed_rank", (row, number) -> event(row));
 	}
 
@@ -104,40 +118,37 @@ final class HistoryTable {
 				row.getString("description"), Operation.valueOf(row.getString("operation")),
 				row.getString("class_name"), row.getString("installed_by"),
 				row.getTimestamp("installed_on").toInstant(), row.getLong("execution_ms"),
-				row.getBoolean("transactional"), Outcome.valueOf(row.getString("outcome")),
-				row.getString("failure_message"));
+				row.getBoolean("transactional"), Outcome.valueOf(row.getString("outcome")), row.getString("detail"));
 	}
 
 	/**
-	 * Append an event for a migration.
+	 * Append an event.
 	 * @return the event's rank
 	 */
-	int append(ResolvedMigration migration, Operation operation, Outcome outcome, long executionMs,
-			@Nullable String failureMessage) {
+	int append(HistoryEntry entry, Operation operation, Outcome outcome, long executionMs, @Nullable String detail) {
 		Integer rank = this.jdbc.queryForObject("SELECT COALESCE(MAX(installed_rank), 0) + 1 FROM " + this.name,
 				Integer.class);
-		this.jdbc.update("INSERT INTO " + this.name + " (installed_rank, version, description, operation, "
-				+ "class_name, installed_by, installed_on, execution_ms, transactional, outcome, failure_message) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, " + this.database.dialect().now() + ", ?, ?, ?, ?)", rank,
-				migration.version().toString(), migration.description(), operation.name(), migration.className(),
-				this.database.user(), executionMs, migration.migration().transactional(), outcome.name(),
-				truncate(failureMessage));
+		this.jdbc.update(
+				"INSERT INTO " + this.name + " (installed_rank, version, description, operation, "
+						+ "class_name, installed_by, installed_on, execution_ms, transactional, outcome, detail) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, " + this.database.dialect().now() + ", ?, ?, ?, ?)",
+				rank, entry.version().toString(), entry.description(), operation.name(), entry.className(),
+				this.database.user(), executionMs, entry.transactional(), outcome.name(), truncate(detail));
 		return rank;
 	}
 
 	/**
 	 * Record how an event that was appended as {@code RUNNING} ended.
 	 */
-	void complete(int rank, Outcome outcome, long executionMs, @Nullable String failureMessage) {
+	void complete(int rank, Outcome outcome, long executionMs, @Nullable String detail) {
 		this.jdbc.update(
-				"UPDATE " + this.name
-						+ " SET outcome = ?, execution_ms = ?, failure_message = ? WHERE installed_rank = ?",
-				outcome.name(), executionMs, truncate(failureMessage), rank);
+				"UPDATE " + this.name + " SET outcome = ?, execution_ms = ?, detail = ? WHERE installed_rank = ?",
+				outcome.name(), executionMs, truncate(detail), rank);
 	}
 
 	private static @Nullable String truncate(@Nullable String message) {
-		return (message != null && message.length() > MAX_FAILURE_MESSAGE)
-				? message.substring(0, MAX_FAILURE_MESSAGE - 3) + "..." : message;
+		return (message != null && message.length() > MAX_DETAIL) ? message.substring(0, MAX_DETAIL - 3) + "..."
+				: message;
 	}
 
 }

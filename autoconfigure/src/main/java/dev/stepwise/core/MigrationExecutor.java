@@ -47,52 +47,58 @@ final class MigrationExecutor {
 		this.noTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 	}
 
-	AppliedMigration apply(ResolvedMigration migration) {
+	/**
+	 * Run a migration's {@code up} ({@link Operation#UP}) or {@code down}
+	 * ({@link Operation#DOWN}) step and record it.
+	 */
+	ExecutedMigration run(ResolvedMigration migration, Operation operation) {
 		long start = System.nanoTime();
 		boolean transactional = migration.migration().transactional();
 		if (transactional) {
-			applyInTransaction(migration, start);
+			runInTransaction(migration, operation, start);
 		}
 		else {
-			applyWithAutoCommit(migration, start);
+			runWithAutoCommit(migration, operation, start);
 		}
 		Duration time = Duration.ofNanos(System.nanoTime() - start);
-		logger.info("Applied migration {} ({}) in {} ms{}", migration.version(), migration.description(),
-				time.toMillis(), transactional ? "" : " without a transaction");
-		return new AppliedMigration(migration.version().toString(), migration.description(), migration.className(),
+		logger.info("{} migration {} ({}) in {} ms{}", (operation == Operation.UP) ? "Applied" : "Reverted",
+				migration.version(), migration.description(), time.toMillis(),
+				transactional ? "" : " without a transaction");
+		return new ExecutedMigration(migration.version().toString(), migration.description(), migration.className(),
 				time, transactional);
 	}
 
-	private void applyInTransaction(ResolvedMigration migration, long start) {
+	private void runInTransaction(ResolvedMigration migration, Operation operation, long start) {
 		try {
 			this.newTransaction.executeWithoutResult((status) -> {
-				runUp(migration);
-				this.history.append(migration, Operation.UP, Outcome.SUCCESS, millisSince(start), null);
+				runStep(migration, operation);
+				this.history.append(HistoryEntry.of(migration), operation, Outcome.SUCCESS, millisSince(start), null);
 			});
 		}
 		catch (RuntimeException ex) {
 			Throwable cause = unwrap(ex);
 			if (this.database.kind().hasTransactionalDdl()) {
-				throw failure(migration, cause, Outcome.ROLLED_BACK, start, true,
+				throw failure(migration, operation, cause, Outcome.ROLLED_BACK, start, true,
 						"Its transaction was rolled back: the database is unchanged and the next run will try it again.");
 			}
 			String ddl = (this.database.kind() != DatabaseKind.OTHER)
 					? this.database.kind().displayName() + " commits DDL statements implicitly"
 					: "DDL statements may commit implicitly on this database";
-			throw failure(migration, cause, Outcome.FAILED, start, false, "Its transaction was rolled back, but " + ddl
-					+ ", so the database may hold part of it. " + blockedAdvice());
+			throw failure(migration, operation, cause, Outcome.FAILED, start, false,
+					"Its transaction was rolled back, but " + ddl + ", so the database may hold part of it. "
+							+ blockedAdvice());
 		}
 	}
 
-	private void applyWithAutoCommit(ResolvedMigration migration, long start) {
+	private void runWithAutoCommit(ResolvedMigration migration, Operation operation, long start) {
 		Integer rank = this.newTransaction
-			.execute((status) -> this.history.append(migration, Operation.UP, Outcome.RUNNING, 0, null));
+			.execute((status) -> this.history.append(HistoryEntry.of(migration), operation, Outcome.RUNNING, 0, null));
 		try {
-			this.noTransaction.executeWithoutResult((status) -> runUp(migration));
+			this.noTransaction.executeWithoutResult((status) -> runStep(migration, operation));
 		}
 		catch (RuntimeException ex) {
 			Throwable cause = unwrap(ex);
-			MigrationFailedException failure = failure(migration, cause, start, false,
+			MigrationFailedException failure = failure(migration, operation, cause, start, false,
 					"It ran without a transaction (transactional() is false), so the database may hold part of it. "
 							+ blockedAdvice());
 			record(failure, () -> this.history.complete(rank, Outcome.FAILED, millisSince(start), detail(cause)));
@@ -111,10 +117,16 @@ final class MigrationExecutor {
 		}
 	}
 
-	private void runUp(ResolvedMigration migration) {
+	private void runStep(ResolvedMigration migration, Operation operation) {
 		Connection connection = DataSourceUtils.getConnection(this.database.dataSource());
 		try {
-			migration.migration().up(new ConnectionContext(connection, this.database, migration));
+			ConnectionContext context = new ConnectionContext(connection, this.database, migration);
+			if (operation == Operation.UP) {
+				migration.migration().up(context);
+			}
+			else {
+				migration.migration().down(context);
+			}
 		}
 		catch (RuntimeException | Error ex) {
 			throw ex;
@@ -127,26 +139,27 @@ final class MigrationExecutor {
 		}
 	}
 
-	private MigrationFailedException failure(ResolvedMigration migration, Throwable cause, Outcome recorded, long start,
-			boolean unchanged, String state) {
-		MigrationFailedException failure = failure(migration, cause, start, unchanged, state);
-		record(failure, () -> this.newTransaction.executeWithoutResult(
-				(status) -> this.history.append(migration, Operation.UP, recorded, millisSince(start), detail(cause))));
+	private MigrationFailedException failure(ResolvedMigration migration, Operation operation, Throwable cause,
+			Outcome recorded, long start, boolean unchanged, String state) {
+		MigrationFailedException failure = failure(migration, operation, cause, start, unchanged, state);
+		record(failure, () -> this.newTransaction.executeWithoutResult((status) -> this.history
+			.append(HistoryEntry.of(migration), operation, recorded, millisSince(start), detail(cause))));
 		return failure;
 	}
 
-	private MigrationFailedException failure(ResolvedMigration migration, Throwable cause, long start,
-			boolean unchanged, String state) {
+	private MigrationFailedException failure(ResolvedMigration migration, Operation operation, Throwable cause,
+			long start, boolean unchanged, String state) {
 		return new MigrationFailedException(migration.version().toString(), unchanged,
-				"Migration " + migration.displayName() + " failed on " + this.database.describe() + " after "
-						+ millisSince(start) + " ms: " + detail(cause) + ". " + state,
+				"Migration " + migration.displayName() + ((operation == Operation.UP) ? "" : " (reverting)")
+						+ " failed on " + this.database.describe() + " after " + millisSince(start) + " ms: "
+						+ detail(cause) + ". " + state,
 				cause);
 	}
 
 	private String blockedAdvice() {
 		return "It is recorded as FAILED in " + this.history.displayName()
 				+ ", which blocks later runs: check the database, complete or undo the change by hand,"
-				+ " then delete that row and start again.";
+				+ " then run a repair (stepwise.command=repair) and start again.";
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.stepwise.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -58,17 +59,16 @@ final class MigrationPlanner {
 					+ event.installedOn() + ", by " + event.installedBy() + "): ";
 			String why = (event.outcome() == Outcome.RUNNING)
 					? "the process applying it stopped before it finished, so the database may hold part of it. "
-					: "it failed and the database may hold part of it (" + event.failureMessage() + "). ";
+					: "it failed and the database may hold part of it (" + event.detail() + "). ";
 			throw new StepwiseException(Code.FAILED_MIGRATION_IN_HISTORY, what + why
-					+ "Check the database, complete or undo that migration's changes by hand, then delete that row"
-					+ " (installed_rank " + event.rank() + ") from the history table and start again."
-					+ " No migration was run.");
+					+ "Check the database, complete or undo that migration's changes by hand, then run a repair"
+					+ " (stepwise.command=repair, with stepwise.repair-resolution=applied if you completed them)"
+					+ " and start again." + " No migration was run.");
 		}
 	}
 
 	private void refuseMissing(MigrationHistory history, List<ResolvedMigration> migrations, String where) {
 		List<HistoryEvent> missing = history.applied()
-			.values()
 			.stream()
 			.filter((event) -> find(migrations, event.version()).isEmpty())
 			.toList();
@@ -125,6 +125,53 @@ final class MigrationPlanner {
 							+ older.stream().map(ResolvedMigration::displayName).collect(Collectors.joining(", "))
 							+ ". Give them a version above " + current.get()
 							+ ", or set stepwise.out-of-order=true to apply them anyway. No migration was run.");
+		}
+	}
+
+	/**
+	 * The migrations to revert, newest first: the newest {@code steps} applied ones, or
+	 * every applied one newer than {@code target}. Refused before anything runs if one of
+	 * them has no bean, is irreversible, or is applied only through the baseline.
+	 */
+	List<ResolvedMigration> planRevert(List<ResolvedMigration> migrations, MigrationHistory history, int steps,
+			@Nullable Version target, String where) {
+		refuseUnresolved(history, where);
+		List<HistoryEvent> applied = new ArrayList<>(history.applied());
+		Collections.reverse(applied);
+		List<HistoryEvent> chosen = (target != null)
+				? applied.stream().filter((event) -> event.version().compareTo(target) > 0).toList()
+				: applied.subList(0, Math.min(steps, applied.size()));
+		refuseBaselineCrossing(history, steps, applied.size(), target, where);
+		List<ResolvedMigration> reverts = new ArrayList<>();
+		for (HistoryEvent event : chosen) {
+			ResolvedMigration migration = find(migrations, event.version())
+				.orElseThrow(() -> new StepwiseException(Code.MISSING_MIGRATION, "Cannot revert migration "
+						+ event.version() + " (" + event.description() + ", " + event.className() + ") in " + where
+						+ ": no Migration bean has that version, so there is no down step to run. Nothing was reverted."));
+			if (!migration.reversible()) {
+				throw new StepwiseException(Code.IRREVERSIBLE_MIGRATION, "Cannot revert migration "
+						+ migration.displayName() + " in " + where
+						+ ": it is irreversible (it does not implement down). Revert fewer migrations, or choose a target"
+						+ " at or above " + migration.version() + ". Nothing was reverted.");
+			}
+			reverts.add(migration);
+		}
+		return List.copyOf(reverts);
+	}
+
+	private void refuseBaselineCrossing(MigrationHistory history, int wanted, int available, @Nullable Version target,
+			String where) {
+		HistoryEvent baseline = history.baseline().orElse(null);
+		if (baseline == null) {
+			return;
+		}
+		boolean crosses = (target != null) ? baseline.version().compareTo(target) > 0 : wanted > available;
+		if (crosses) {
+			throw new StepwiseException(Code.IRREVERSIBLE_MIGRATION,
+					"Cannot revert below the baseline " + baseline.version() + " in " + where
+							+ ": migrations up to the baseline were never run by Stepwise, so they have no down step. "
+							+ "Revert fewer migrations, or choose a target at or above " + baseline.version()
+							+ ". Nothing was reverted.");
 		}
 	}
 

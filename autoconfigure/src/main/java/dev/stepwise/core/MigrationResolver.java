@@ -1,5 +1,6 @@
 package dev.stepwise.core;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import dev.stepwise.api.Migration;
+import dev.stepwise.api.MigrationContext;
 import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -40,8 +43,14 @@ final class MigrationResolver {
 		return List.copyOf(resolved);
 	}
 
+	private static boolean implementsDown(Class<?> type) {
+		Method down = ReflectionUtils.findMethod(type, "down", MigrationContext.class);
+		return down != null && down.getDeclaringClass() != Migration.class;
+	}
+
 	private static ResolvedMigration resolve(Migration migration) {
-		String className = ClassUtils.getUserClass(migration).getName();
+		Class<?> type = ClassUtils.getUserClass(migration);
+		String className = type.getName();
 		String text = migration.version();
 		Version version;
 		try {
@@ -56,7 +65,7 @@ final class MigrationResolver {
 			throw new StepwiseException(Code.INVALID_MIGRATION, "Migration " + className + " (version " + version
 					+ ") has an empty description: name the class V<version>__<Description> or override description()");
 		}
-		return new ResolvedMigration(version, description.trim(), className, migration);
+		return new ResolvedMigration(version, description.trim(), className, implementsDown(type), migration);
 	}
 
 }

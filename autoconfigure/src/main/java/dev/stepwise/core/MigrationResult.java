@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param currentVersion the newest applied version after the run, or {@code null} if none
  * @param duration how long the run took, including waiting for the lock
  */
-public record MigrationResult(DatabaseKind database, @Nullable String schema, List<AppliedMigration> applied,
+public record MigrationResult(DatabaseKind database, @Nullable String schema, List<ExecutedMigration> applied,
 		@Nullable String currentVersion, Duration duration) {
 
 }

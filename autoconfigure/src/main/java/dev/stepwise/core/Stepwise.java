@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -13,6 +15,8 @@ import javax.sql.DataSource;
 import dev.stepwise.api.Migration;
 import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
+import dev.stepwise.core.HistoryEvent.Operation;
+import dev.stepwise.core.HistoryEvent.Outcome;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +58,8 @@ public final class Stepwise {
 
 	private final MigrationPlanner planner;
 
+	private final @Nullable Version baselineVersion;
+
 	private Stepwise(Builder builder) {
 		this.dataSource = Objects.requireNonNull(builder.dataSource, "A DataSource is required");
 		this.migrations = List.copyOf(builder.migrations);
@@ -61,6 +67,8 @@ public final class Stepwise {
 		this.schema = builder.schema;
 		this.lockTimeout = builder.lockTimeout;
 		this.planner = new MigrationPlanner(builder.outOfOrder, builder.ignoreMissing, builder.target);
+		this.baselineVersion = (builder.baselineOnMigrate != null)
+				? parse(builder.baselineOnMigrate, "baseline version") : null;
 	}
 
 	/**
@@ -80,59 +88,209 @@ public final class Stepwise {
 	 */
 	public MigrationResult migrate() {
 		long start = System.nanoTime();
-		List<ResolvedMigration> resolved = MigrationResolver.resolve(this.migrations);
-		Database database = Database.inspect(this.dataSource, this.schema);
-		HistoryTable history = new HistoryTable(database, this.table);
-		MigrationLock lock = database.dialect().lock(database, this.table);
-		MigrationPlan plan = prepare(database, history, lock, resolved);
-		List<AppliedMigration> applied = new ArrayList<>();
-		try {
-			MigrationExecutor executor = new MigrationExecutor(database, history);
+		return locked((run) -> {
+			MigrationHistory history = baselineIfAdopting(run);
+			MigrationPlan plan = this.planner.plan(run.migrations(), history, run.where());
+			MigrationExecutor executor = new MigrationExecutor(run.database(), run.table());
+			List<ExecutedMigration> applied = new ArrayList<>();
 			for (ResolvedMigration migration : plan.pending()) {
-				applied.add(executor.apply(migration));
+				applied.add(executor.run(migration, Operation.UP));
 			}
-		}
-		catch (RuntimeException ex) {
-			releaseAfterFailure(lock, ex);
-			throw ex;
-		}
-		lock.release();
-		Version current = plan.currentVersionAfter(applied.size());
-		Duration duration = Duration.ofNanos(System.nanoTime() - start);
-		if (applied.isEmpty()) {
-			logger.info("{} is up to date; current version {}", capitalize(database.describe()),
-					(current != null) ? current : "none");
-		}
-		else {
-			logger.info("Applied {} migration{} to {} in {} ms; current version {}", applied.size(),
-					(applied.size() == 1) ? "" : "s", database.describe(), duration.toMillis(), current);
-		}
-		return new MigrationResult(database.kind(), database.schema(), List.copyOf(applied),
-				(current != null) ? current.toString() : null, duration);
+			Version current = plan.currentVersionAfter(applied.size());
+			Duration duration = Duration.ofNanos(System.nanoTime() - start);
+			if (applied.isEmpty()) {
+				logger.info("{} is up to date; current version {}", capitalize(run.database().describe()),
+						(current != null) ? current : "none");
+			}
+			else {
+				logger.info("Applied {} migration{} to {} in {} ms; current version {}", applied.size(),
+						(applied.size() == 1) ? "" : "s", run.database().describe(), duration.toMillis(), current);
+			}
+			return new MigrationResult(run.database().kind(), run.database().schema(), List.copyOf(applied),
+					(current != null) ? current.toString() : null, duration);
+		});
 	}
 
 	/**
-	 * Take the lock, then create and read the history under it and plan the run. On
-	 * failure, the lock is released.
+	 * Revert the newest applied migrations, newest first, each in its own transaction
+	 * (unless the migration says otherwise) and recorded as a {@code DOWN} event.
+	 * @param steps how many migrations to revert
+	 * @return what was reverted
+	 * @throws StepwiseException if a migration on the way is irreversible or has no bean
+	 * (refused before anything runs), or a {@code down} step fails
 	 */
-	private MigrationPlan prepare(Database database, HistoryTable history, MigrationLock lock,
-			List<ResolvedMigration> resolved) {
+	public RevertResult revert(int steps) {
+		if (steps < 1) {
+			throw new IllegalArgumentException("The number of migrations to revert must be at least 1: " + steps);
+		}
+		return revert(steps, null);
+	}
+
+	/**
+	 * Revert every applied migration newer than a version, newest first.
+	 * @param target the version to go back to; {@code 0} reverts everything
+	 * @return what was reverted
+	 * @throws StepwiseException if a migration on the way is irreversible or has no bean
+	 * (refused before anything runs), or a {@code down} step fails
+	 */
+	public RevertResult revertTo(String target) {
+		return revert(0, parse(target, "revert target"));
+	}
+
+	private RevertResult revert(int steps, @Nullable Version target) {
+		long start = System.nanoTime();
+		return locked((run) -> {
+			List<ResolvedMigration> reverts = this.planner.planRevert(run.migrations(), run.history(), steps, target,
+					run.where());
+			MigrationExecutor executor = new MigrationExecutor(run.database(), run.table());
+			List<ExecutedMigration> reverted = new ArrayList<>();
+			for (ResolvedMigration migration : reverts) {
+				reverted.add(executor.run(migration, Operation.DOWN));
+			}
+			String current = MigrationHistory.of(run.table().read())
+				.currentVersion()
+				.map(Version::toString)
+				.orElse(null);
+			logger.info("Reverted {} migration{} on {}; current version {}", reverted.size(),
+					(reverted.size() == 1) ? "" : "s", run.database().describe(), (current != null) ? current : "none");
+			return new RevertResult(List.copyOf(reverted), current, Duration.ofNanos(System.nanoTime() - start));
+		});
+	}
+
+	/**
+	 * Adopt an existing database: record a baseline so that migrations up to and
+	 * including the version count as applied without running. Doing it again at the same
+	 * version changes nothing.
+	 * @param version the version the database is already at
+	 * @throws StepwiseException if the history already has other events
+	 */
+	public void baseline(String version) {
+		Version baseline = parse(version, "baseline version");
+		locked((run) -> {
+			recordBaseline(run, baseline);
+			return null;
+		});
+	}
+
+	/**
+	 * Clear the {@code FAILED} and {@code RUNNING} entries that block runs, after a
+	 * person has fixed the database, recording a {@code REPAIR} event for each.
+	 * @param resolution whether each migration's changes are now in the database;
+	 * {@code null} means the person restored the database to how it was before the failed
+	 * step
+	 * @return the versions repaired
+	 * @throws StepwiseException if there is nothing to repair
+	 */
+	public List<String> repair(@Nullable RepairResolution resolution) {
+		return locked((run) -> {
+			List<HistoryEvent> unresolved = run.history().unresolved();
+			if (unresolved.isEmpty()) {
+				throw new StepwiseException(Code.NOTHING_TO_REPAIR,
+						"Nothing to repair in " + run.where() + ": no migration is marked FAILED or RUNNING.");
+			}
+			List<String> repaired = new ArrayList<>();
+			for (HistoryEvent event : unresolved) {
+				RepairResolution declared = (resolution != null) ? resolution : (event.operation() == Operation.DOWN)
+						? RepairResolution.APPLIED : RepairResolution.NOT_APPLIED;
+				run.table()
+					.append(event.entry(), Operation.REPAIR, Outcome.valueOf(declared.name()), 0,
+							"Cleared " + event.outcome() + " " + event.operation() + " at installed_rank "
+									+ event.rank() + "; resolution " + declared);
+				logger.info("Repaired migration {} ({}): marked {}", event.version(), event.description(), declared);
+				repaired.add(event.version().toString());
+			}
+			return List.copyOf(repaired);
+		});
+	}
+
+	/**
+	 * Every known migration with its state, read without taking the lock or changing
+	 * anything.
+	 * @return the status
+	 */
+	public MigrationStatus status() {
+		List<ResolvedMigration> resolved = MigrationResolver.resolve(this.migrations);
+		Database database = Database.inspect(this.dataSource, this.schema);
+		HistoryTable table = new HistoryTable(database, this.table);
+		try {
+			List<HistoryEvent> events = table.exists() ? table.read() : List.of();
+			return MigrationStatus.of(resolved, MigrationHistory.of(events));
+		}
+		catch (DataAccessException ex) {
+			throw bookkeepingFailure("read history table " + table.displayName() + " on", database, ex);
+		}
+	}
+
+	private MigrationHistory baselineIfAdopting(Run run) {
+		if (this.baselineVersion == null || !run.history().isEmpty()
+				|| !run.database().hasTablesOtherThan(this.table)) {
+			return run.history();
+		}
+		recordBaseline(run, this.baselineVersion);
+		return MigrationHistory.of(run.table().read());
+	}
+
+	private void recordBaseline(Run run, Version version) {
+		Optional<HistoryEvent> existing = run.history().baseline();
+		if (existing.isPresent() && existing.get().version().equals(version)) {
+			logger.info("{} is already baselined at version {}", capitalize(run.database().describe()), version);
+			return;
+		}
+		if (!run.history().isEmpty()) {
+			throw new StepwiseException(Code.HISTORY_NOT_EMPTY,
+					"Cannot baseline " + run.where() + " at version " + version + ": the history already has events"
+							+ existing.map((baseline) -> ", including a baseline at " + baseline.version()).orElse("")
+							+ ". A baseline adopts a database that Stepwise has never migrated. Nothing was changed.");
+		}
+		run.table().append(HistoryEntry.baseline(version), Operation.BASELINE, Outcome.SUCCESS, 0, null);
+		logger.info("Baselined {} at version {}", run.database().describe(), version);
+	}
+
+	/**
+	 * Run an operation under the migration lock, with the history created if missing and
+	 * read under the lock. The lock is released whatever happens.
+	 */
+	private <T> T locked(Function<Run, T> operation) {
+		List<ResolvedMigration> resolved = MigrationResolver.resolve(this.migrations);
+		Database database = Database.inspect(this.dataSource, this.schema);
+		HistoryTable table = new HistoryTable(database, this.table);
+		MigrationLock lock = database.dialect().lock(database, this.table);
 		try {
 			LockAcquisition.acquire(lock, this.lockTimeout, database.describe());
 		}
 		catch (DataAccessException ex) {
 			throw bookkeepingFailure("take the migration lock on", database, ex);
 		}
+		T result;
 		try {
-			history.createIfMissing();
-			MigrationHistory events = MigrationHistory.of(history.read());
-			return this.planner.plan(resolved, events, history.displayName() + " on " + database.kind().displayName());
+			MigrationHistory history = readHistory(database, table);
+			result = operation.apply(new Run(database, table, resolved, history,
+					table.displayName() + " on " + database.kind().displayName()));
 		}
 		catch (RuntimeException ex) {
-			RuntimeException failure = (ex instanceof DataAccessException dataAccess) ? bookkeepingFailure(
-					"create or read history table " + history.displayName() + " on", database, dataAccess) : ex;
-			releaseAfterFailure(lock, failure);
-			throw failure;
+			releaseAfterFailure(lock, ex);
+			throw ex;
+		}
+		lock.release();
+		return result;
+	}
+
+	private static MigrationHistory readHistory(Database database, HistoryTable table) {
+		try {
+			table.createIfMissing();
+			return MigrationHistory.of(table.read());
+		}
+		catch (DataAccessException ex) {
+			throw bookkeepingFailure("create or read history table " + table.displayName() + " on", database, ex);
+		}
+	}
+
+	private static Version parse(String version, String what) {
+		try {
+			return Version.parse(version);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new StepwiseException(Code.INVALID_MIGRATION, "The " + what + " is invalid: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -148,6 +306,13 @@ public final class Stepwise {
 		catch (RuntimeException ex) {
 			failure.addSuppressed(ex);
 		}
+	}
+
+	/**
+	 * One operation's view of the database, taken under the lock.
+	 */
+	private record Run(Database database, HistoryTable table, List<ResolvedMigration> migrations,
+			MigrationHistory history, String where) {
 	}
 
 	private static String capitalize(String text) {
@@ -176,6 +341,8 @@ public final class Stepwise {
 		private boolean outOfOrder;
 
 		private boolean ignoreMissing;
+
+		private @Nullable String baselineOnMigrate;
 
 		private Builder() {
 		}
@@ -275,6 +442,18 @@ public final class Stepwise {
 		 */
 		public Builder ignoreMissing(boolean ignoreMissing) {
 			this.ignoreMissing = ignoreMissing;
+			return this;
+		}
+
+		/**
+		 * Baseline automatically at this version when a migrate finds tables in the
+		 * schema but no history, so that an existing database is adopted. By default, no
+		 * automatic baseline.
+		 * @param version the version the existing database is at, or {@code null}
+		 * @return this builder
+		 */
+		public Builder baselineOnMigrate(@Nullable String version) {
+			this.baselineOnMigrate = version;
 			return this;
 		}
 

@@ -25,55 +25,24 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The engine's behaviour, which every database must show. Each database runs these in a
  * subclass of its own; each test works in a fresh schema.
  */
-abstract class AbstractStepwiseTests {
-
-	private IsolatedSchema schema;
-
-	abstract TestDatabase database();
-
-	@BeforeEach
-	void createSchema() {
-		this.schema = database().createSchema();
-	}
-
-	@AfterEach
-	void dropSchema() {
-		if (this.schema != null) {
-			this.schema.close();
-		}
-	}
-
-	private Stepwise.Builder stepwise(Migration... migrations) {
-		return Stepwise.builder()
-			.dataSource(this.schema.dataSource())
-			.migrations(migrations)
-			.lockTimeout(Duration.ofSeconds(10));
-	}
-
-	private MigrationResult migrate(Migration... migrations) {
-		return stepwise(migrations).build().migrate();
-	}
-
-	private List<String> column(String name) {
-		return this.schema.history().stream().map((row) -> String.valueOf(row.get(name))).toList();
-	}
+abstract class AbstractStepwiseTests extends EngineTestSupport {
 
 	@Test
 	void appliesMigrationsInNumericVersionOrderAndRecordsEachOne() {
 		MigrationResult result = migrate(TestMigration.createTable("1.10", "t110"),
 				TestMigration.createTable("2", "t2"), TestMigration.createTable("1.9", "t19"),
 				TestMigration.createTable("1", "t1"));
-		assertThat(result.applied()).extracting(AppliedMigration::version).containsExactly("1", "1.9", "1.10", "2");
+		assertThat(result.applied()).extracting(ExecutedMigration::version).containsExactly("1", "1.9", "1.10", "2");
 		assertThat(result.currentVersion()).isEqualTo("2");
 		assertThat(result.database()).isEqualTo(database().kind());
 		assertThat(column("version")).containsExactly("1", "1.9", "1.10", "2");
 		assertThat(column("operation")).containsOnly("UP");
 		assertThat(column("outcome")).containsOnly("SUCCESS");
-		assertThat(this.schema.hasTable("t1")).isTrue();
-		assertThat(this.schema.hasTable("t110")).isTrue();
-		Map<String, Object> first = this.schema.history().get(0);
+		assertThat(schema().hasTable("t1")).isTrue();
+		assertThat(schema().hasTable("t110")).isTrue();
+		Map<String, Object> first = schema().history().get(0);
 		assertThat(first.get("description")).isEqualTo("Migration 1");
-		assertThat(first.get("class_name")).isEqualTo(TestMigration.class.getName());
+		assertThat(first.get("class_name")).isEqualTo(TestMigration.Reversible.class.getName());
 		assertThat(String.valueOf(first.get("installed_by"))).isNotBlank();
 		assertThat(first.get("installed_on")).isNotNull();
 		assertThat(first.get("transactional")).isIn(true, 1, (byte) 1);
@@ -86,21 +55,21 @@ abstract class AbstractStepwiseTests {
 		MigrationResult second = migrate(migrations);
 		assertThat(second.applied()).isEmpty();
 		assertThat(second.currentVersion()).isEqualTo("2");
-		assertThat(this.schema.history()).hasSize(2);
+		assertThat(schema().history()).hasSize(2);
 	}
 
 	@Test
 	void laterRunAppliesOnlyTheNewMigrations() {
 		migrate(TestMigration.createTable("1", "t1"));
 		MigrationResult second = migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));
-		assertThat(second.applied()).extracting(AppliedMigration::version).containsExactly("2");
+		assertThat(second.applied()).extracting(ExecutedMigration::version).containsExactly("2");
 		assertThat(column("version")).containsExactly("1", "2");
 	}
 
 	@Test
 	void derivesVersionAndDescriptionFromTheClassName() {
 		migrate(new V20261122_01__Add_keywords());
-		Map<String, Object> row = this.schema.history().get(0);
+		Map<String, Object> row = schema().history().get(0);
 		assertThat(row.get("version")).isEqualTo("20261122.01");
 		assertThat(row.get("description")).isEqualTo("Add keywords");
 		assertThat(row.get("class_name")).isEqualTo(V20261122_01__Add_keywords.class.getName());
@@ -111,9 +80,9 @@ abstract class AbstractStepwiseTests {
 		assertThatExceptionOfType(StepwiseException.class)
 			.isThrownBy(() -> migrate(TestMigration.createTable("1.0", "t1"), new V1__Create_table()))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.DUPLICATE_VERSION))
-			.withMessageContaining(TestMigration.class.getName())
+			.withMessageContaining(TestMigration.Reversible.class.getName())
 			.withMessageContaining(V1__Create_table.class.getName());
-		assertThat(this.schema.hasTable("stepwise_history")).isFalse();
+		assertThat(schema().hasTable("stepwise_history")).isFalse();
 	}
 
 	@Test
@@ -122,7 +91,7 @@ abstract class AbstractStepwiseTests {
 			.isThrownBy(() -> migrate(TestMigration.createTable("1.a", "t1")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.INVALID_MIGRATION))
 			.withMessageContaining("1.a")
-			.withMessageContaining(TestMigration.class.getName());
+			.withMessageContaining(TestMigration.Reversible.class.getName());
 	}
 
 	@Test
@@ -143,19 +112,19 @@ abstract class AbstractStepwiseTests {
 			.contains(database().kind().displayName())
 			.containsIgnoringCase("no_such_table");
 		assertThat(failure.version()).isEqualTo("2");
-		assertThat(this.schema.jdbc().queryForObject("SELECT COUNT(*) FROM t1", Integer.class)).isZero();
+		assertThat(schema().jdbc().queryForObject("SELECT COUNT(*) FROM t1", Integer.class)).isZero();
 		if (database().kind().hasTransactionalDdl()) {
 			assertThat(failure.databaseUnchanged()).isTrue();
 			assertThat(failure.getMessage()).contains("rolled back").contains("unchanged");
-			assertThat(this.schema.hasTable("t2")).isFalse();
+			assertThat(schema().hasTable("t2")).isFalse();
 			assertThat(column("outcome")).containsExactly("SUCCESS", "ROLLED_BACK");
 			MigrationResult retry = migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));
-			assertThat(retry.applied()).extracting(AppliedMigration::version).containsExactly("2");
+			assertThat(retry.applied()).extracting(ExecutedMigration::version).containsExactly("2");
 		}
 		else {
 			assertThat(failure.databaseUnchanged()).isFalse();
 			assertThat(failure.getMessage()).contains("commits DDL statements implicitly").contains("FAILED");
-			assertThat(this.schema.hasTable("t2")).isTrue();
+			assertThat(schema().hasTable("t2")).isTrue();
 			assertThat(column("outcome")).containsExactly("SUCCESS", "FAILED");
 			assertRefusedAsFailed(
 					() -> migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t3")));
@@ -170,10 +139,9 @@ abstract class AbstractStepwiseTests {
 		MigrationFailedException failure = catchFailure(() -> migrate(failing));
 		assertThat(failure.databaseUnchanged()).isFalse();
 		assertThat(failure.getMessage()).contains("without a transaction").contains("FAILED");
-		assertThat(this.schema.hasTable("t1")).isTrue();
+		assertThat(schema().hasTable("t1")).isTrue();
 		assertThat(column("outcome")).containsExactly("FAILED");
-		assertThat(String.valueOf(this.schema.history().get(0).get("failure_message")))
-			.containsIgnoringCase("no_such_table");
+		assertThat(String.valueOf(schema().history().get(0).get("detail"))).containsIgnoringCase("no_such_table");
 		assertRefusedAsFailed(() -> migrate(TestMigration.createTable("1", "t1")));
 	}
 
@@ -186,7 +154,7 @@ abstract class AbstractStepwiseTests {
 		}).nonTransactional());
 		assertThat(autoCommit).isTrue();
 		assertThat(column("outcome")).containsExactly("SUCCESS");
-		assertThat(this.schema.history().get(0).get("transactional")).isIn(false, 0, (byte) 0);
+		assertThat(schema().history().get(0).get("transactional")).isIn(false, 0, (byte) 0);
 	}
 
 	@Test
@@ -203,7 +171,7 @@ abstract class AbstractStepwiseTests {
 		}));
 		assertThat(kind.get()).isEqualTo(database().kind());
 		assertThat(schemaName.get()).isEqualToIgnoringCase(expectedCurrentSchema());
-		assertThat(this.schema.jdbc().queryForObject("SELECT id FROM t1", Integer.class)).isEqualTo(7);
+		assertThat(schema().jdbc().queryForObject("SELECT id FROM t1", Integer.class)).isEqualTo(7);
 	}
 
 	@Test
@@ -216,7 +184,7 @@ abstract class AbstractStepwiseTests {
 				})));
 		assertThat(failure.getMessage()).contains("The backfill service is unavailable");
 		assertThat(failure.getCause()).isInstanceOf(IllegalStateException.class);
-		assertThat(this.schema.jdbc().queryForObject("SELECT COUNT(*) FROM t1", Integer.class)).isZero();
+		assertThat(schema().jdbc().queryForObject("SELECT COUNT(*) FROM t1", Integer.class)).isZero();
 	}
 
 	@Test
@@ -226,8 +194,8 @@ abstract class AbstractStepwiseTests {
 			.target("2")
 			.build()
 			.migrate();
-		assertThat(result.applied()).extracting(AppliedMigration::version).containsExactly("1", "2");
-		assertThat(this.schema.hasTable("t3")).isFalse();
+		assertThat(result.applied()).extracting(ExecutedMigration::version).containsExactly("1", "2");
+		assertThat(schema().hasTable("t3")).isFalse();
 	}
 
 	@Test
@@ -237,7 +205,7 @@ abstract class AbstractStepwiseTests {
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.UNKNOWN_TARGET))
 			.withMessageContaining("7")
 			.withMessageContaining("known versions: 1");
-		assertThat(this.schema.hasTable("t1")).isFalse();
+		assertThat(schema().hasTable("t1")).isFalse();
 	}
 
 	@Test
@@ -249,7 +217,7 @@ abstract class AbstractStepwiseTests {
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.OUT_OF_ORDER_MIGRATION))
 			.withMessageContaining("Migration 2")
 			.withMessageContaining("stepwise.out-of-order");
-		assertThat(this.schema.hasTable("t2")).isFalse();
+		assertThat(schema().hasTable("t2")).isFalse();
 	}
 
 	@Test
@@ -260,49 +228,49 @@ abstract class AbstractStepwiseTests {
 			.outOfOrder(true)
 			.build()
 			.migrate();
-		assertThat(result.applied()).extracting(AppliedMigration::version).containsExactly("2");
+		assertThat(result.applied()).extracting(ExecutedMigration::version).containsExactly("2");
 		assertThat(result.currentVersion()).isEqualTo("3");
 	}
 
 	@Test
-	void refusesAnAppliedMigrationWithNoBean() {
+	void refusesAnExecutedMigrationWithNoBean() {
 		migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));
 		assertThatExceptionOfType(StepwiseException.class)
 			.isThrownBy(() -> migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("3", "t3")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.MISSING_MIGRATION))
 			.withMessageContaining("2 (Migration 2")
 			.withMessageContaining("stepwise.ignore-missing");
-		assertThat(this.schema.hasTable("t3")).isFalse();
+		assertThat(schema().hasTable("t3")).isFalse();
 	}
 
 	@Test
-	void ignoresAnAppliedMigrationWithNoBeanWhenAllowed() {
+	void ignoresAnExecutedMigrationWithNoBeanWhenAllowed() {
 		migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));
 		MigrationResult result = stepwise(TestMigration.createTable("1", "t1"), TestMigration.createTable("3", "t3"))
 			.ignoreMissing(true)
 			.build()
 			.migrate();
-		assertThat(result.applied()).extracting(AppliedMigration::version).containsExactly("3");
+		assertThat(result.applied()).extracting(ExecutedMigration::version).containsExactly("3");
 	}
 
 	@Test
 	void keepsTheHistoryInTheConfiguredTableAndSchema() {
-		String otherSchema = this.schema.name() + "_h";
+		String otherSchema = schema().name() + "_h";
 		try {
 			MigrationResult result = stepwise(TestMigration.createTable("1", "t1")).table("audit_history")
 				.schema(otherSchema)
 				.build()
 				.migrate();
 			assertThat(result.schema()).isEqualTo(otherSchema);
-			assertThat(this.schema.jdbc()
+			assertThat(schema().jdbc()
 				.queryForObject("SELECT COUNT(*) FROM " + otherSchema + ".audit_history WHERE outcome = 'SUCCESS'",
 						Integer.class))
 				.isOne();
-			assertThat(this.schema.hasTable("t1")).isTrue();
-			assertThat(this.schema.hasTable("stepwise_history")).isFalse();
+			assertThat(schema().hasTable("t1")).isTrue();
+			assertThat(schema().hasTable("stepwise_history")).isFalse();
 		}
 		finally {
-			this.schema.jdbc()
+			schema().jdbc()
 				.execute("DROP SCHEMA IF EXISTS " + otherSchema
 						+ ((database() == TestDatabase.MARIADB) ? "" : " CASCADE"));
 		}
@@ -311,19 +279,19 @@ abstract class AbstractStepwiseTests {
 	@Test
 	void refusesAHistoryTableWrittenByANewerRelease() {
 		migrate(TestMigration.createTable("1", "t1"));
-		this.schema.jdbc()
+		schema().jdbc()
 			.execute(Dialect.of(database().kind()).commentOnTable("stepwise_history", "stepwise history format 2"));
 		assertThatExceptionOfType(StepwiseException.class)
 			.isThrownBy(() -> migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.INCOMPATIBLE_HISTORY))
 			.withMessageContaining("format 2")
 			.withMessageContaining("newer Stepwise");
-		assertThat(this.schema.hasTable("t2")).isFalse();
+		assertThat(schema().hasTable("t2")).isFalse();
 	}
 
 	@Test
 	void refusesATableOfTheSameNameThatIsNotAHistory() {
-		this.schema.jdbc().execute("CREATE TABLE stepwise_history (id INT)");
+		schema().jdbc().execute("CREATE TABLE stepwise_history (id INT)");
 		assertThatExceptionOfType(StepwiseException.class)
 			.isThrownBy(() -> migrate(TestMigration.createTable("1", "t1")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.INCOMPATIBLE_HISTORY))
@@ -332,7 +300,7 @@ abstract class AbstractStepwiseTests {
 
 	@Test
 	void timesOutNamingTheHolderWhileAnotherRunHoldsTheLock() {
-		Database database = Database.inspect(this.schema.dataSource(), null);
+		Database database = Database.inspect(schema().dataSource(), null);
 		MigrationLock held = database.dialect().lock(database, Stepwise.DEFAULT_TABLE);
 		assertThat(held.tryAcquire()).isTrue();
 		try {
@@ -343,7 +311,7 @@ abstract class AbstractStepwiseTests {
 				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.LOCK_TIMEOUT))
 				.withMessageContaining("held by")
 				.withMessageContaining("stepwise.lock-timeout");
-			assertThat(this.schema.hasTable("t1")).isFalse();
+			assertThat(schema().hasTable("t1")).isFalse();
 		}
 		finally {
 			held.release();
@@ -352,24 +320,7 @@ abstract class AbstractStepwiseTests {
 	}
 
 	private String expectedCurrentSchema() {
-		return (database() == TestDatabase.H2) ? "PUBLIC" : this.schema.name();
-	}
-
-	private void assertRefusedAsFailed(Runnable run) {
-		assertThatExceptionOfType(StepwiseException.class).isThrownBy(run::run)
-			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.FAILED_MIGRATION_IN_HISTORY))
-			.withMessageContaining("marked FAILED")
-			.withMessageContaining("No migration was run");
-	}
-
-	private static MigrationFailedException catchFailure(Runnable run) {
-		try {
-			run.run();
-		}
-		catch (MigrationFailedException ex) {
-			return ex;
-		}
-		throw new AssertionError("Expected the migration to fail");
+		return (database() == TestDatabase.H2) ? "PUBLIC" : schema().name();
 	}
 
 	static class V20261122_01__Add_keywords implements Migration {

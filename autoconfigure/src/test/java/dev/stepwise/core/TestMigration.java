@@ -6,7 +6,7 @@ import dev.stepwise.api.MigrationContext;
 /**
  * A migration for tests, made of SQL statements or a lambda.
  */
-final class TestMigration implements Migration {
+class TestMigration implements Migration {
 
 	private final String version;
 
@@ -14,7 +14,7 @@ final class TestMigration implements Migration {
 
 	private final boolean transactional;
 
-	private TestMigration(String version, Step up, boolean transactional) {
+	TestMigration(String version, Step up, boolean transactional) {
 		this.version = version;
 		this.up = up;
 		this.transactional = transactional;
@@ -28,8 +28,13 @@ final class TestMigration implements Migration {
 		});
 	}
 
+	/**
+	 * A reversible migration that creates a table, and drops it in {@code down}.
+	 */
 	static TestMigration createTable(String version, String table) {
-		return sql(version, "CREATE TABLE " + table + " (id INT PRIMARY KEY)");
+		return new Reversible(version,
+				(context) -> context.jdbc().execute("CREATE TABLE " + table + " (id INT PRIMARY KEY)"),
+				(context) -> context.jdbc().execute("DROP TABLE " + table), true);
 	}
 
 	static TestMigration of(String version, Step up) {
@@ -38,6 +43,10 @@ final class TestMigration implements Migration {
 
 	TestMigration nonTransactional() {
 		return new TestMigration(this.version, this.up, false);
+	}
+
+	Step up() {
+		return this.up;
 	}
 
 	@Override
@@ -58,6 +67,30 @@ final class TestMigration implements Migration {
 	@Override
 	public boolean transactional() {
 		return this.transactional;
+	}
+
+	/**
+	 * A test migration with a {@code down} step.
+	 */
+	static final class Reversible extends TestMigration {
+
+		private final Step down;
+
+		Reversible(String version, Step up, Step down, boolean transactional) {
+			super(version, up, transactional);
+			this.down = down;
+		}
+
+		@Override
+		TestMigration nonTransactional() {
+			return new Reversible(version(), up(), this.down, false);
+		}
+
+		@Override
+		public void down(MigrationContext context) throws Exception {
+			this.down.run(context);
+		}
+
 	}
 
 	/**

@@ -3,7 +3,7 @@ package dev.stepwise.core;
 import java.time.Duration;
 
 /**
- * A migration a run applied.
+ * A migration a run applied or reverted.
  *
  * @param version the version
  * @param description the description
@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param executionTime how long it took, including recording it in the history
  * @param transactional whether it ran in a transaction
  */
-public record AppliedMigration(String version, String description, String className, Duration executionTime,
+public record ExecutedMigration(String version, String description, String className, Duration executionTime,
 		boolean transactional) {
 
 }
