@@ -9,10 +9,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.util.Assert;
 
 /**
  * Auto-configuration for Stepwise: an engine over the application's {@link DataSource}
@@ -37,14 +42,41 @@ public final class StepwiseAutoConfiguration {
 			.target(properties.getTarget())
 			.outOfOrder(properties.isOutOfOrder())
 			.ignoreMissing(properties.isIgnoreMissing())
+			.baselineOnMigrate(properties.isBaselineOnMigrate() ? properties.getBaselineVersion() : null)
 			.build();
 	}
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "stepwise.auto-run", matchIfMissing = true)
+	@Conditional(NoCommandCondition.class)
 	@ConditionalOnMissingBean
 	MigrateOnStartup stepwiseMigrateOnStartup(Stepwise stepwise) {
 		return new MigrateOnStartup(stepwise);
+	}
+
+	@Bean
+	@ConditionalOnProperty("stepwise.command")
+	CommandRunner stepwiseCommandRunner(Stepwise stepwise, StepwiseProperties properties,
+			ConfigurableApplicationContext context) {
+		StepwiseCommand command = properties.getCommand();
+		Assert.state(command != null, "stepwise.command is set");
+		return new CommandRunner(stepwise, properties, command, context);
+	}
+
+	/**
+	 * Matches when no {@code stepwise.command} replaces the normal start-up.
+	 */
+	static final class NoCommandCondition extends NoneNestedConditions {
+
+		NoCommandCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty("stepwise.command")
+		static final class CommandGiven {
+
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.stepwise.autoconfigure;
 
 import java.time.Duration;
 
+import dev.stepwise.core.RepairResolution;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -55,6 +56,44 @@ public class StepwiseProperties {
 	 * instead of failing.
 	 */
 	private boolean ignoreMissing;
+
+	/**
+	 * Version the database is at when it is adopted by a baseline, through the baseline
+	 * command or baseline-on-migrate.
+	 */
+	private String baselineVersion = "1";
+
+	/**
+	 * Whether a migrate that finds tables in the schema but no history first records a
+	 * baseline at the baseline version, adopting an existing database.
+	 */
+	private boolean baselineOnMigrate;
+
+	/**
+	 * Operation to run instead of the normal start-up, after which the application exits
+	 * with an exit code: 0 on success, 1 when the operation fails or is refused, 2 when
+	 * validate finds something pending, failed, missing or out of order. The web server
+	 * does not start.
+	 */
+	private @Nullable StepwiseCommand command;
+
+	/**
+	 * Number of migrations the revert command reverts, newest first, when no target is
+	 * set.
+	 */
+	private int steps = 1;
+
+	/**
+	 * What the repair command declares about each failed migration: 'applied' if a person
+	 * completed its changes, 'not-applied' if they undid them. Defaults to the state
+	 * before the failed step.
+	 */
+	private @Nullable RepairResolution repairResolution;
+
+	/**
+	 * Format of what commands print.
+	 */
+	private Output output = Output.TEXT;
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -118,6 +157,67 @@ public class StepwiseProperties {
 
 	public void setIgnoreMissing(boolean ignoreMissing) {
 		this.ignoreMissing = ignoreMissing;
+	}
+
+	public String getBaselineVersion() {
+		return this.baselineVersion;
+	}
+
+	public void setBaselineVersion(String baselineVersion) {
+		this.baselineVersion = baselineVersion;
+	}
+
+	public boolean isBaselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	public void setBaselineOnMigrate(boolean baselineOnMigrate) {
+		this.baselineOnMigrate = baselineOnMigrate;
+	}
+
+	public @Nullable StepwiseCommand getCommand() {
+		return this.command;
+	}
+
+	public void setCommand(@Nullable StepwiseCommand command) {
+		this.command = command;
+	}
+
+	public int getSteps() {
+		return this.steps;
+	}
+
+	public void setSteps(int steps) {
+		this.steps = steps;
+	}
+
+	public @Nullable RepairResolution getRepairResolution() {
+		return this.repairResolution;
+	}
+
+	public void setRepairResolution(@Nullable RepairResolution repairResolution) {
+		this.repairResolution = repairResolution;
+	}
+
+	public Output getOutput() {
+		return this.output;
+	}
+
+	public void setOutput(Output output) {
+		this.output = output;
+	}
+
+	/**
+	 * Formats commands print in.
+	 */
+	public enum Output {
+
+		/** A readable table. */
+		TEXT,
+
+		/** JSON, for scripts. */
+		JSON
+
 	}
 
 }

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import dev.stepwise.api.Migration;
 import dev.stepwise.api.MigrationContext;
 import dev.stepwise.core.MigrationResult;
+import dev.stepwise.core.RepairResolution;
 import dev.stepwise.core.Stepwise;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,21 @@ class StepwiseAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("stepwise.auto-run=false")
 			.run((context) -> assertThat(context).hasSingleBean(Stepwise.class)
 				.doesNotHaveBean(MigrateOnStartup.class));
+	}
+
+	@Test
+	void runsTheCommandInsteadOfTheNormalStartupWhenOneIsGiven() {
+		this.contextRunner.withPropertyValues("stepwise.command=status", "stepwise.output=json").run((context) -> {
+			assertThat(context).hasSingleBean(CommandRunner.class).doesNotHaveBean(MigrateOnStartup.class);
+			assertThat(context.getBean(StepwiseProperties.class).getOutput()).isEqualTo(StepwiseProperties.Output.JSON);
+		});
+	}
+
+	@Test
+	void bindsTheRepairResolutionAsWrittenOnTheCommandLine() {
+		this.contextRunner.withPropertyValues("stepwise.repair-resolution=not-applied")
+			.run((context) -> assertThat(context.getBean(StepwiseProperties.class).getRepairResolution())
+				.isEqualTo(RepairResolution.NOT_APPLIED));
 	}
 
 	@Test
