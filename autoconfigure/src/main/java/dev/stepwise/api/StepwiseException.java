@@ -79,6 +79,9 @@ public class StepwiseException extends RuntimeException {
 		/** A baseline was asked for on a history that already has events. */
 		HISTORY_NOT_EMPTY,
 
+		/** Stepwise's configuration contradicts itself or the application's. */
+		INVALID_CONFIGURATION,
+
 		/** The database refused Stepwise's own bookkeeping. */
 		DATABASE_ERROR
 

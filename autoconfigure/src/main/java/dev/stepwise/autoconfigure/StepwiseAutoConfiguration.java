@@ -7,16 +7,23 @@ import dev.stepwise.core.Stepwise;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.Assert;
 
 /**
@@ -28,6 +35,7 @@ import org.springframework.util.Assert;
 @ConditionalOnSingleCandidate(DataSource.class)
 @ConditionalOnBooleanProperty(name = "stepwise.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(StepwiseProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
 public final class StepwiseAutoConfiguration {
 
 	@Bean
@@ -47,11 +55,25 @@ public final class StepwiseAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	StepwiseSchemaManagementProvider stepwiseSchemaManagementProvider(DataSource dataSource) {
+		return new StepwiseSchemaManagementProvider(dataSource);
+	}
+
+	@Bean
 	@ConditionalOnBooleanProperty(name = "stepwise.auto-run", matchIfMissing = true)
-	@Conditional(NoCommandCondition.class)
+	@Conditional({ NoCommandCondition.class, RunnerPhaseCondition.class })
 	@ConditionalOnMissingBean
 	MigrateOnStartup stepwiseMigrateOnStartup(Stepwise stepwise) {
 		return new MigrateOnStartup(stepwise);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "stepwise.auto-run", matchIfMissing = true)
+	@Conditional({ NoCommandCondition.class, InitializationPhaseCondition.class })
+	@ConditionalOnMissingBean
+	MigrateOnInitialization stepwiseMigrateOnInitialization(Stepwise stepwise, Environment environment) {
+		return new MigrateOnInitialization(stepwise, StartupPhase.reasonForInitialization(environment));
 	}
 
 	@Bean
@@ -61,6 +83,33 @@ public final class StepwiseAutoConfiguration {
 		StepwiseCommand command = properties.getCommand();
 		Assert.state(command != null, "stepwise.command is set");
 		return new CommandRunner(stepwise, properties, command, context);
+	}
+
+	/**
+	 * Matches when migrations run in the {@link StartupPhase#RUNNER runner} phase.
+	 */
+	static final class RunnerPhaseCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			StartupPhase phase = StartupPhase.of(context.getEnvironment());
+			return new ConditionOutcome(phase == StartupPhase.RUNNER, "Stepwise start-up phase is " + phase);
+		}
+
+	}
+
+	/**
+	 * Matches when migrations run in the {@link StartupPhase#INITIALIZATION
+	 * initialization} phase.
+	 */
+	static final class InitializationPhaseCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			StartupPhase phase = StartupPhase.of(context.getEnvironment());
+			return new ConditionOutcome(phase == StartupPhase.INITIALIZATION, "Stepwise start-up phase is " + phase);
+		}
+
 	}
 
 	/**

@@ -24,6 +24,15 @@ public class StepwiseProperties {
 	private boolean autoRun = true;
 
 	/**
+	 * When pending migrations are applied at start-up: 'runner' (in an ApplicationRunner,
+	 * with liveness up and readiness refusing traffic until they are done) or
+	 * 'initialization' (while the context starts, before beans that use the database).
+	 * Defaults to 'initialization' when Hibernate validates the schema
+	 * (spring.jpa.hibernate.ddl-auto=validate) and 'runner' otherwise.
+	 */
+	private @Nullable StartupPhase phase;
+
+	/**
 	 * Name of the history table.
 	 */
 	private String table = "stepwise_history";
@@ -109,6 +118,14 @@ public class StepwiseProperties {
 
 	public void setAutoRun(boolean autoRun) {
 		this.autoRun = autoRun;
+	}
+
+	public @Nullable StartupPhase getPhase() {
+		return this.phase;
+	}
+
+	public void setPhase(@Nullable StartupPhase phase) {
+		this.phase = phase;
 	}
 
 	public String getTable() {

@@ -10,6 +10,7 @@ import dev.stepwise.core.Stepwise;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -72,6 +73,26 @@ class StepwiseAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("stepwise.repair-resolution=not-applied")
 			.run((context) -> assertThat(context.getBean(StepwiseProperties.class).getRepairResolution())
 				.isEqualTo(RepairResolution.NOT_APPLIED));
+	}
+
+	@Test
+	void appliesMigrationsWhileTheContextStartsInTheInitializationPhase() {
+		this.contextRunner.withPropertyValues("stepwise.phase=initialization")
+			.run((context) -> assertThat(context).hasSingleBean(MigrateOnInitialization.class)
+				.doesNotHaveBean(MigrateOnStartup.class));
+	}
+
+	@Test
+	void choosesTheInitializationPhaseWhenHibernateValidatesTheSchema() {
+		this.contextRunner.withPropertyValues("spring.jpa.properties.hibernate.hbm2ddl.auto=validate")
+			.run((context) -> assertThat(context).hasSingleBean(MigrateOnInitialization.class)
+				.doesNotHaveBean(MigrateOnStartup.class));
+	}
+
+	@Test
+	void tellsSpringBootThatItManagesTheSchemaOfItsDataSource() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(StepwiseSchemaManagementProvider.class)
+			.getSchemaManagement(context.getBean(DataSource.class))).isEqualTo(SchemaManagement.MANAGED));
 	}
 
 	@Test
