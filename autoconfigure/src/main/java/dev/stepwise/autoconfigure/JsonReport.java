@@ -75,7 +75,7 @@ final class JsonReport implements CommandReport {
 		migration.put("reversible", info.reversible());
 		migration.put("installedOn", (info.installedOn() != null) ? info.installedOn().toString() : null);
 		migration.put("installedBy", info.installedBy());
-		migration.put("executionTimeMs", info.executionMs());
+		migration.put("executionTimeMs", info.executionTimeMs());
 		return migration;
 	}
 

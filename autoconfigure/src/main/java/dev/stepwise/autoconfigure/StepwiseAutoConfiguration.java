@@ -3,6 +3,7 @@ package dev.stepwise.autoconfigure;
 import javax.sql.DataSource;
 
 import dev.stepwise.api.Migration;
+import dev.stepwise.core.MigrationListener;
 import dev.stepwise.core.Stepwise;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,9 +41,11 @@ public final class StepwiseAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Stepwise stepwise(DataSource dataSource, ObjectProvider<Migration> migrations, StepwiseProperties properties) {
-		return Stepwise.builder()
-			.dataSource(dataSource)
+	Stepwise stepwise(DataSource dataSource, ObjectProvider<Migration> migrations,
+			ObjectProvider<MigrationListener> listeners, StepwiseProperties properties) {
+		Stepwise.Builder builder = Stepwise.builder();
+		listeners.orderedStream().forEach(builder::listener);
+		return builder.dataSource(dataSource)
 			.migrations(migrations.orderedStream().toList())
 			.table(properties.getTable())
 			.schema(properties.getSchema())

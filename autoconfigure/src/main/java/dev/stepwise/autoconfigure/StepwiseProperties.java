@@ -104,6 +104,8 @@ public class StepwiseProperties {
 	 */
 	private Output output = Output.TEXT;
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -222,6 +224,30 @@ public class StepwiseProperties {
 
 	public void setOutput(Output output) {
 		this.output = output;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * Health indicator properties.
+	 */
+	public static class Health {
+
+		/**
+		 * Health status to report while migrations are pending.
+		 */
+		private String pendingStatus = "OUT_OF_SERVICE";
+
+		public String getPendingStatus() {
+			return this.pendingStatus;
+		}
+
+		public void setPendingStatus(String pendingStatus) {
+			this.pendingStatus = pendingStatus;
+		}
+
 	}
 
 	/**

@@ -35,7 +35,7 @@ final class TextReport implements CommandReport {
 		for (MigrationInfo migration : status.migrations()) {
 			rows.add(new String[] { migration.version(), migration.state().name(), migration.description(),
 					(migration.installedOn() != null) ? INSTALLED_ON.format(migration.installedOn()) : "",
-					(migration.executionMs() != null) ? migration.executionMs() + " ms" : "" });
+					(migration.executionTimeMs() != null) ? migration.executionTimeMs() + " ms" : "" });
 		}
 		int[] widths = new int[5];
 		rows.forEach((row) -> {

@@ -33,10 +33,13 @@ final class ConnectionContext implements MigrationContext {
 
 	private long lastProgressLog;
 
-	ConnectionContext(Connection connection, Database database, ResolvedMigration migration) {
+	private final ProgressReport report;
+
+	ConnectionContext(Connection connection, Database database, ResolvedMigration migration, ProgressReport report) {
 		this.connection = connection;
 		this.database = database;
 		this.migration = migration;
+		this.report = report;
 		this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
 		this.namedJdbc = new NamedParameterJdbcTemplate(this.jdbc);
 		this.lastProgressLog = System.nanoTime();
@@ -69,6 +72,7 @@ final class ConnectionContext implements MigrationContext {
 
 	@Override
 	public void progress(long done, long total) {
+		this.report.progress(done, total);
 		long now = System.nanoTime();
 		if (done >= total || now - this.lastProgressLog >= PROGRESS_LOG_INTERVAL_NANOS) {
 			this.lastProgressLog = now;
@@ -76,6 +80,15 @@ final class ConnectionContext implements MigrationContext {
 			logger.info("Migration {} ({}): {} of {} done ({}%)", this.migration.version(),
 					this.migration.description(), done, total, percent);
 		}
+	}
+
+	/**
+	 * Where a migration's progress goes besides the log.
+	 */
+	interface ProgressReport {
+
+		void progress(long done, long total);
+
 	}
 
 }

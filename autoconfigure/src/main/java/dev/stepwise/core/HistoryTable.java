@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
 
 import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
-import dev.stepwise.core.HistoryEvent.Operation;
-import dev.stepwise.core.HistoryEvent.Outcome;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.ConnectionCallback;

@@ -2,6 +2,8 @@ package dev.stepwise.core;
 
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -9,8 +11,7 @@ import dev.stepwise.api.DatabaseKind;
 import dev.stepwise.api.MigrationFailedException;
 import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
-import dev.stepwise.core.HistoryEvent.Operation;
-import dev.stepwise.core.HistoryEvent.Outcome;
+import dev.stepwise.core.ConnectionContext.ProgressReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +38,12 @@ final class MigrationExecutor {
 
 	private final TransactionTemplate noTransaction;
 
-	MigrationExecutor(Database database, HistoryTable history) {
+	private final MigrationListener listener;
+
+	MigrationExecutor(Database database, HistoryTable history, MigrationListener listener) {
 		this.database = database;
 		this.history = history;
+		this.listener = listener;
 		DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(database.dataSource());
 		this.newTransaction = new TransactionTemplate(transactionManager);
 		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -54,13 +58,26 @@ final class MigrationExecutor {
 	ExecutedMigration run(ResolvedMigration migration, Operation operation) {
 		long start = System.nanoTime();
 		boolean transactional = migration.migration().transactional();
-		if (transactional) {
-			runInTransaction(migration, operation, start);
+		AtomicReference<MigrationExecution> execution = new AtomicReference<>(
+				new MigrationExecution(migration.version().toString(), migration.description(), migration.className(),
+						operation, Instant.now(), 0, 0));
+		ProgressReport report = (done, total) -> this.listener
+			.progressed(execution.updateAndGet((current) -> current.withProgress(done, total)));
+		this.listener.started(execution.get());
+		try {
+			if (transactional) {
+				runInTransaction(migration, operation, report, start);
+			}
+			else {
+				runWithAutoCommit(migration, operation, report, start);
+			}
 		}
-		else {
-			runWithAutoCommit(migration, operation, start);
+		catch (RuntimeException ex) {
+			this.listener.finished(execution.get(), Duration.ofNanos(System.nanoTime() - start), ex);
+			throw ex;
 		}
 		Duration time = Duration.ofNanos(System.nanoTime() - start);
+		this.listener.finished(execution.get(), time, null);
 		logger.info("{} migration {} ({}) in {} ms{}", (operation == Operation.UP) ? "Applied" : "Reverted",
 				migration.version(), migration.description(), time.toMillis(),
 				transactional ? "" : " without a transaction");
@@ -68,10 +85,10 @@ final class MigrationExecutor {
 				time, transactional);
 	}
 
-	private void runInTransaction(ResolvedMigration migration, Operation operation, long start) {
+	private void runInTransaction(ResolvedMigration migration, Operation operation, ProgressReport report, long start) {
 		try {
 			this.newTransaction.executeWithoutResult((status) -> {
-				runStep(migration, operation);
+				runStep(migration, operation, report);
 				this.history.append(HistoryEntry.of(migration), operation, Outcome.SUCCESS, millisSince(start), null);
 			});
 		}
@@ -90,11 +107,12 @@ final class MigrationExecutor {
 		}
 	}
 
-	private void runWithAutoCommit(ResolvedMigration migration, Operation operation, long start) {
+	private void runWithAutoCommit(ResolvedMigration migration, Operation operation, ProgressReport report,
+			long start) {
 		Integer rank = this.newTransaction
 			.execute((status) -> this.history.append(HistoryEntry.of(migration), operation, Outcome.RUNNING, 0, null));
 		try {
-			this.noTransaction.executeWithoutResult((status) -> runStep(migration, operation));
+			this.noTransaction.executeWithoutResult((status) -> runStep(migration, operation, report));
 		}
 		catch (RuntimeException ex) {
 			Throwable cause = unwrap(ex);
@@ -117,10 +135,10 @@ final class MigrationExecutor {
 		}
 	}
 
-	private void runStep(ResolvedMigration migration, Operation operation) {
+	private void runStep(ResolvedMigration migration, Operation operation, ProgressReport report) {
 		Connection connection = DataSourceUtils.getConnection(this.database.dataSource());
 		try {
-			ConnectionContext context = new ConnectionContext(connection, this.database, migration);
+			ConnectionContext context = new ConnectionContext(connection, this.database, migration, report);
 			if (operation == Operation.UP) {
 				migration.migration().up(context);
 			}

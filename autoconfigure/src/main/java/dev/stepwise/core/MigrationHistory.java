@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import dev.stepwise.core.HistoryEvent.Operation;
-import dev.stepwise.core.HistoryEvent.Outcome;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param reversible whether it implements {@code down}
  * @param installedOn when its latest event was recorded, if it has one
  * @param installedBy the database user of its latest event, if it has one
- * @param executionMs how long its latest event took, if it has one
+ * @param executionTimeMs how long its latest event took, in milliseconds, if it has one
  */
 public record MigrationInfo(String version, String description, MigrationState state, @Nullable String className,
 		boolean transactional, boolean reversible, @Nullable Instant installedOn, @Nullable String installedBy,
-		@Nullable Long executionMs) {
+		@Nullable Long executionTimeMs) {
 
 }

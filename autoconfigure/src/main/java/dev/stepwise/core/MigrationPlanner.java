@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
-import dev.stepwise.core.HistoryEvent.Outcome;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

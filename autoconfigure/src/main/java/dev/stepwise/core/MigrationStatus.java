@@ -94,8 +94,7 @@ public record MigrationStatus(@Nullable String currentVersion, List<MigrationInf
 			case FAILED -> MigrationState.FAILED;
 			case RUNNING -> MigrationState.RUNNING;
 			default -> MigrationHistory.applies(event) ? MigrationState.APPLIED
-					: (event.operation() == HistoryEvent.Operation.DOWN) ? MigrationState.REVERTED
-							: MigrationState.PENDING;
+					: (event.operation() == Operation.DOWN) ? MigrationState.REVERTED : MigrationState.PENDING;
 		};
 	}
 

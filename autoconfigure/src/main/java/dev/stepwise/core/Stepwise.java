@@ -15,8 +15,6 @@ import javax.sql.DataSource;
 import dev.stepwise.api.Migration;
 import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
-import dev.stepwise.core.HistoryEvent.Operation;
-import dev.stepwise.core.HistoryEvent.Outcome;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +58,8 @@ public final class Stepwise {
 
 	private final @Nullable Version baselineVersion;
 
+	private final RunningMigrations running;
+
 	private Stepwise(Builder builder) {
 		this.dataSource = Objects.requireNonNull(builder.dataSource, "A DataSource is required");
 		this.migrations = List.copyOf(builder.migrations);
@@ -67,6 +67,7 @@ public final class Stepwise {
 		this.schema = builder.schema;
 		this.lockTimeout = builder.lockTimeout;
 		this.planner = new MigrationPlanner(builder.outOfOrder, builder.ignoreMissing, builder.target);
+		this.running = new RunningMigrations(builder.listeners);
 		this.baselineVersion = (builder.baselineOnMigrate != null)
 				? parse(builder.baselineOnMigrate, "baseline version") : null;
 	}
@@ -91,7 +92,7 @@ public final class Stepwise {
 		return locked((run) -> {
 			MigrationHistory history = baselineIfAdopting(run);
 			MigrationPlan plan = this.planner.plan(run.migrations(), history, run.where());
-			MigrationExecutor executor = new MigrationExecutor(run.database(), run.table());
+			MigrationExecutor executor = new MigrationExecutor(run.database(), run.table(), this.running);
 			List<ExecutedMigration> applied = new ArrayList<>();
 			for (ResolvedMigration migration : plan.pending()) {
 				applied.add(executor.run(migration, Operation.UP));
@@ -142,7 +143,7 @@ public final class Stepwise {
 		return locked((run) -> {
 			List<ResolvedMigration> reverts = this.planner.planRevert(run.migrations(), run.history(), steps, target,
 					run.where());
-			MigrationExecutor executor = new MigrationExecutor(run.database(), run.table());
+			MigrationExecutor executor = new MigrationExecutor(run.database(), run.table(), this.running);
 			List<ExecutedMigration> reverted = new ArrayList<>();
 			for (ResolvedMigration migration : reverts) {
 				reverted.add(executor.run(migration, Operation.DOWN));
@@ -210,15 +211,45 @@ public final class Stepwise {
 	 */
 	public MigrationStatus status() {
 		List<ResolvedMigration> resolved = MigrationResolver.resolve(this.migrations);
+		return MigrationStatus.of(resolved, MigrationHistory.of(readWithoutLock()));
+	}
+
+	/**
+	 * The events recorded for one version, oldest first, read without taking the lock or
+	 * changing anything.
+	 * @param version the version
+	 * @return its events; empty if it has none
+	 */
+	public List<MigrationEvent> events(String version) {
+		Version wanted = parse(version, "version");
+		return readWithoutLock().stream()
+			.filter((event) -> event.version().equals(wanted))
+			.map((event) -> new MigrationEvent(event.rank(), event.operation(), event.outcome(), event.installedOn(),
+					event.installedBy(), event.executionMs(), event.detail()))
+			.toList();
+	}
+
+	/**
+	 * Every event of the history, or none if the table does not exist yet.
+	 */
+	private List<HistoryEvent> readWithoutLock() {
 		Database database = Database.inspect(this.dataSource, this.schema);
 		HistoryTable table = new HistoryTable(database, this.table);
 		try {
-			List<HistoryEvent> events = table.exists() ? table.read() : List.of();
-			return MigrationStatus.of(resolved, MigrationHistory.of(events));
+			return table.exists() ? table.read() : List.of();
 		}
 		catch (DataAccessException ex) {
 			throw bookkeepingFailure("read history table " + table.displayName() + " on", database, ex);
 		}
+	}
+
+	/**
+	 * The migration step running now in this application, if any, with the progress it
+	 * last reported.
+	 * @return the running step
+	 */
+	public Optional<MigrationExecution> running() {
+		return this.running.current();
 	}
 
 	private MigrationHistory baselineIfAdopting(Run run) {
@@ -344,6 +375,8 @@ public final class Stepwise {
 
 		private @Nullable String baselineOnMigrate;
 
+		private final List<MigrationListener> listeners = new ArrayList<>();
+
 		private Builder() {
 		}
 
@@ -454,6 +487,16 @@ public final class Stepwise {
 		 */
 		public Builder baselineOnMigrate(@Nullable String version) {
 			this.baselineOnMigrate = version;
+			return this;
+		}
+
+		/**
+		 * Add a listener that hears about each migration step as it runs.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(MigrationListener listener) {
+			this.listeners.add(listener);
 			return this;
 		}
 

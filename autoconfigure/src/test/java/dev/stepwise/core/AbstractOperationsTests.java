@@ -187,7 +187,7 @@ abstract class AbstractOperationsTests extends EngineTestSupport {
 		assertThat(first.reversible()).isTrue();
 		assertThat(first.transactional()).isTrue();
 		assertThat(first.installedOn()).isNotNull();
-		assertThat(first.executionMs()).isNotNull();
+		assertThat(first.executionTimeMs()).isNotNull();
 	}
 
 	@Test
