@@ -9,14 +9,15 @@ import dev.stepwise.core.Stepwise;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,7 @@ import org.springframework.util.Assert;
  * start-up.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
-@ConditionalOnSingleCandidate(DataSource.class)
+@ConditionalOnBean(DataSource.class)
 @ConditionalOnBooleanProperty(name = "stepwise.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(StepwiseProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
@@ -41,11 +42,16 @@ public final class StepwiseAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Stepwise stepwise(DataSource dataSource, ObjectProvider<Migration> migrations,
-			ObjectProvider<MigrationListener> listeners, StepwiseProperties properties) {
+	Stepwise stepwise(@StepwiseDataSource ObjectProvider<DataSource> stepwiseDataSource,
+			ObjectProvider<DataSource> dataSource, ObjectProvider<JdbcConnectionDetails> connectionDetails,
+			ObjectProvider<Migration> migrations, ObjectProvider<MigrationListener> listeners,
+			StepwiseProperties properties) {
 		Stepwise.Builder builder = Stepwise.builder();
 		listeners.orderedStream().forEach(builder::listener);
-		return builder.dataSource(dataSource)
+		return builder
+			.dataSource(MigrationDataSource.choose(stepwiseDataSource.getIfAvailable(), dataSource.getIfUnique(),
+					connectionDetails, properties))
+			.initSql(properties.getInitSql())
 			.migrations(migrations.orderedStream().toList())
 			.table(properties.getTable())
 			.schema(properties.getSchema())
@@ -59,8 +65,8 @@ public final class StepwiseAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StepwiseSchemaManagementProvider stepwiseSchemaManagementProvider(DataSource dataSource) {
-		return new StepwiseSchemaManagementProvider(dataSource);
+	StepwiseSchemaManagementProvider stepwiseSchemaManagementProvider(ObjectProvider<DataSource> dataSource) {
+		return new StepwiseSchemaManagementProvider(dataSource.getIfUnique());
 	}
 
 	@Bean

@@ -1,6 +1,8 @@
 package dev.stepwise.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.stepwise.core.RepairResolution;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +33,33 @@ public class StepwiseProperties {
 	 * (spring.jpa.hibernate.ddl-auto=validate) and 'runner' otherwise.
 	 */
 	private @Nullable StartupPhase phase;
+
+	/**
+	 * JDBC URL of the database to migrate, when Stepwise should connect on its own rather
+	 * than through the application's DataSource. Defaults to the application's URL when a
+	 * user or password is set.
+	 */
+	private @Nullable String url;
+
+	/**
+	 * Database user to migrate as, such as the schema owner, when the application
+	 * connects as a user that may only read and write data. Stepwise then opens its own
+	 * connections, without a pool, and closes them after each operation.
+	 */
+	private @Nullable String user;
+
+	/**
+	 * Password of the database user to migrate as.
+	 */
+	private @Nullable String password;
+
+	/**
+	 * SQL statements to run on every connection Stepwise opens, before it takes the lock,
+	 * such as 'SET ROLE schema_owner' or 'SET lock_timeout = 5000'. Stepwise then opens
+	 * its own connections, so that no pooled connection of the application keeps their
+	 * effect.
+	 */
+	private List<String> initSql = new ArrayList<>();
 
 	/**
 	 * Name of the history table.
@@ -128,6 +157,38 @@ public class StepwiseProperties {
 
 	public void setPhase(@Nullable StartupPhase phase) {
 		this.phase = phase;
+	}
+
+	public @Nullable String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(@Nullable String url) {
+		this.url = url;
+	}
+
+	public @Nullable String getUser() {
+		return this.user;
+	}
+
+	public void setUser(@Nullable String user) {
+		this.user = user;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	public List<String> getInitSql() {
+		return this.initSql;
+	}
+
+	public void setInitSql(List<String> initSql) {
+		this.initSql = initSql;
 	}
 
 	public String getTable() {

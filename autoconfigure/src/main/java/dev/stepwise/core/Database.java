@@ -13,8 +13,6 @@ import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.NestedExceptionUtils;
-
 /**
  * The database being migrated, inspected once per run: its kind, the dialect that speaks
  * to it, the schema that holds the history and the user that connects.
@@ -47,7 +45,7 @@ record Database(DataSource dataSource, DatabaseKind kind, Dialect dialect, @Null
 			throw new StepwiseException(Code.DATABASE_ERROR,
 					"Stepwise could not connect to the database"
 							+ ((configuredSchema != null) ? " or create schema " + configuredSchema : "") + ": "
-							+ NestedExceptionUtils.getMostSpecificCause(ex).getMessage(),
+							+ ex.getMessage(),
 					ex);
 		}
 	}

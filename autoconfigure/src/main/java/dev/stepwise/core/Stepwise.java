@@ -61,7 +61,9 @@ public final class Stepwise {
 	private final RunningMigrations running;
 
 	private Stepwise(Builder builder) {
-		this.dataSource = Objects.requireNonNull(builder.dataSource, "A DataSource is required");
+		DataSource dataSource = Objects.requireNonNull(builder.dataSource, "A DataSource is required");
+		this.dataSource = builder.initSql.isEmpty() ? dataSource
+				: new SessionInitializingDataSource(dataSource, builder.initSql);
 		this.migrations = List.copyOf(builder.migrations);
 		this.table = builder.table;
 		this.schema = builder.schema;
@@ -377,6 +379,8 @@ public final class Stepwise {
 
 		private final List<MigrationListener> listeners = new ArrayList<>();
 
+		private final List<String> initSql = new ArrayList<>();
+
 		private Builder() {
 		}
 
@@ -487,6 +491,19 @@ public final class Stepwise {
 		 */
 		public Builder baselineOnMigrate(@Nullable String version) {
 			this.baselineOnMigrate = version;
+			return this;
+		}
+
+		/**
+		 * Statements to run on every connection Stepwise opens, before it takes the lock,
+		 * such as {@code SET ROLE schema_owner}. Give Stepwise a data source of its own
+		 * when you use them, so that no pooled connection of the application keeps their
+		 * effect.
+		 * @param statements the statements, run in order
+		 * @return this builder
+		 */
+		public Builder initSql(List<String> statements) {
+			this.initSql.addAll(statements);
 			return this;
 		}
 

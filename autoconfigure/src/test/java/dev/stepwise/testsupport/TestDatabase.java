@@ -64,6 +64,14 @@ public enum TestDatabase {
 	}
 
 	/**
+	 * Run a statement as the server's administrator, for tests that create users.
+	 * @param sql the statement
+	 */
+	public void executeAsAdministrator(String sql) {
+		execute(server(), sql);
+	}
+
+	/**
 	 * The server's own database, for tests that manage schemas themselves.
 	 */
 	DatabaseServer server() {
