@@ -1,0 +1,15 @@
+package dev.stepwise.test;
+
+import dev.stepwise.testsupport.TestDatabase;
+
+/**
+ * The reversibility check on H2.
+ */
+class H2ReversibilityCheckTests extends AbstractReversibilityCheckTests {
+
+	@Override
+	TestDatabase database() {
+		return TestDatabase.H2;
+	}
+
+}

@@ -1,0 +1,15 @@
+package dev.stepwise.test;
+
+import dev.stepwise.testsupport.TestDatabase;
+
+/**
+ * The reversibility check on PostgreSQL.
+ */
+class PostgresReversibilityCheckTests extends AbstractReversibilityCheckTests {
+
+	@Override
+	TestDatabase database() {
+		return TestDatabase.POSTGRESQL;
+	}
+
+}
