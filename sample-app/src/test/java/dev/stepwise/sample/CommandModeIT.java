@@ -27,22 +27,33 @@ class CommandModeIT {
 	void commandsPrintTheirResultAndExitWithMeaningfulCodes() throws Exception {
 		Run validate = run("--stepwise.command=validate");
 		assertThat(validate.exitCode()).isEqualTo(2);
-		assertThat(validate.output()).containsPattern("1\\s+PENDING\\s+Create products").contains("Validation failed");
+		assertThat(validate.output()).containsPattern("1\\s+PENDING\\s+Create categories")
+			.contains("Validation failed");
 
-		Run migrate = run("--stepwise.command=migrate");
+		Run migrate = run("--stepwise.command=migrate", "--stepwise.target=6");
 		assertThat(migrate.exitCode()).isZero();
-		assertThat(migrate.output()).contains("Applied 3 (Add product keywords)").contains("Current version: 3");
-
-		assertThat(run("--stepwise.command=validate").exitCode()).isZero();
+		assertThat(migrate.output()).contains("Applied 6 (Require positive prices)").contains("Current version: 6");
 
 		Run revert = run("--stepwise.command=revert");
 		assertThat(revert.exitCode()).isZero();
-		assertThat(revert.output()).contains("Reverted 3 (Add product keywords)").contains("Current version: 2");
+		assertThat(revert.output()).contains("Reverted 6 (Require positive prices)").contains("Current version: 5");
+
+		assertThat(run("--stepwise.command=migrate").output()).contains("Applied 7 (Tidy product names)");
+		assertThat(run("--stepwise.command=validate").exitCode()).isZero();
 
 		Run status = run("--stepwise.command=status", "--stepwise.output=json");
 		assertThat(status.exitCode()).isZero();
-		assertThat(status.output()).startsWith("{\"currentVersion\":\"2\",\"applied\":2,\"pending\":1,\"failed\":0,")
-			.contains("\"version\":\"3\",\"description\":\"Add product keywords\",\"state\":\"REVERTED\"");
+		assertThat(status.output()).startsWith("{\"currentVersion\":\"7\",\"applied\":7,\"pending\":0,\"failed\":0,")
+			.contains("\"version\":\"6\",\"description\":\"Require positive prices\",\"state\":\"APPLIED\"");
+	}
+
+	@Test
+	void revertAcrossTheIrreversibleMigrationIsRefused() throws Exception {
+		run("--stepwise.command=migrate");
+		Run revert = run("--stepwise.command=revert");
+		assertThat(revert.exitCode()).isOne();
+		assertThat(revert.output()).contains("Stepwise revert failed: Cannot revert migration 7 (Tidy product names")
+			.contains("irreversible");
 	}
 
 	@Test
