@@ -22,9 +22,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one migration and records it. A transactional migration and its history row
- * commit together in a new transaction; a non-transactional one is recorded
- * {@code RUNNING} first and its outcome after, so that a crash leaves a visible trace.
+ * Applies one migration and records it. On a database with transactional DDL, a
+ * transactional migration and its history row commit together in a new transaction.
+ * Otherwise (a non-transactional migration, or a database whose DDL commits implicitly)
+ * the step is recorded {@code RUNNING} first and its outcome after, so that a crash
+ * leaves a visible entry that blocks later runs instead of a half-applied migration
+ * nobody notices.
  */
 final class MigrationExecutor {
 
@@ -65,11 +68,11 @@ final class MigrationExecutor {
 			.progressed(execution.updateAndGet((current) -> current.withProgress(done, total)));
 		this.listener.started(execution.get());
 		try {
-			if (transactional) {
+			if (transactional && this.database.kind().hasTransactionalDdl()) {
 				runInTransaction(migration, operation, report, start);
 			}
 			else {
-				runWithAutoCommit(migration, operation, report, start);
+				runRecorded(migration, operation, report, start, transactional);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -85,6 +88,10 @@ final class MigrationExecutor {
 				time, transactional);
 	}
 
+	/**
+	 * On a database with transactional DDL: the migration and its history row commit
+	 * together, or neither does.
+	 */
 	private void runInTransaction(ResolvedMigration migration, Operation operation, ProgressReport report, long start) {
 		try {
 			this.newTransaction.executeWithoutResult((status) -> {
@@ -93,46 +100,60 @@ final class MigrationExecutor {
 			});
 		}
 		catch (RuntimeException ex) {
-			Throwable cause = unwrap(ex);
-			if (this.database.kind().hasTransactionalDdl()) {
-				throw failure(migration, operation, cause, Outcome.ROLLED_BACK, start, true,
-						"Its transaction was rolled back: the database is unchanged and the next run will try it again.");
-			}
-			String ddl = (this.database.kind() != DatabaseKind.OTHER)
-					? this.database.kind().displayName() + " commits DDL statements implicitly"
-					: "DDL statements may commit implicitly on this database";
-			throw failure(migration, operation, cause, Outcome.FAILED, start, false,
-					"Its transaction was rolled back, but " + ddl + ", so the database may hold part of it. "
-							+ blockedAdvice());
+			throw failure(migration, operation, unwrap(ex), Outcome.ROLLED_BACK, start, true,
+					"Its transaction was rolled back: the database is unchanged and the next run will try it again.");
 		}
 	}
 
-	private void runWithAutoCommit(ResolvedMigration migration, Operation operation, ProgressReport report,
-			long start) {
+	/**
+	 * Without a transaction, or on a database whose DDL commits implicitly: the step is
+	 * recorded {@code RUNNING} first, so that a crash leaves a visible entry, then marked
+	 * with its outcome (inside the migration's transaction when it has one).
+	 */
+	private void runRecorded(ResolvedMigration migration, Operation operation, ProgressReport report, long start,
+			boolean transactional) {
 		Integer rank = this.newTransaction
 			.execute((status) -> this.history.append(HistoryEntry.of(migration), operation, Outcome.RUNNING, 0, null));
 		try {
-			this.noTransaction.executeWithoutResult((status) -> runStep(migration, operation, report));
+			(transactional ? this.newTransaction : this.noTransaction).executeWithoutResult((status) -> {
+				runStep(migration, operation, report);
+				if (transactional) {
+					this.history.complete(rank, Outcome.SUCCESS, millisSince(start), null);
+				}
+			});
 		}
 		catch (RuntimeException ex) {
 			Throwable cause = unwrap(ex);
 			MigrationFailedException failure = failure(migration, operation, cause, start, false,
-					"It ran without a transaction (transactional() is false), so the database may hold part of it. "
-							+ blockedAdvice());
-			record(failure, () -> this.history.complete(rank, Outcome.FAILED, millisSince(start), detail(cause)));
+					(transactional ? "Its transaction was rolled back, but " + implicitCommits()
+							: "It ran without a transaction (transactional() is false)")
+							+ ", so the database may hold part of it. " + blockedAdvice());
+			record(failure, () -> this.newTransaction.executeWithoutResult(
+					(status) -> this.history.complete(rank, Outcome.FAILED, millisSince(start), detail(cause))));
 			throw failure;
+		}
+		if (transactional) {
+			return;
 		}
 		try {
 			this.newTransaction.executeWithoutResult(
 					(status) -> this.history.complete(rank, Outcome.SUCCESS, millisSince(start), null));
 		}
 		catch (RuntimeException ex) {
-			throw new StepwiseException(Code.DATABASE_ERROR, "Migration " + migration.displayName()
-					+ " completed, but recording its success in " + this.history.displayName() + " failed: "
-					+ detail(ex) + ". It stays marked RUNNING (installed_rank " + rank
-					+ "), which blocks later runs: check that its changes are in place, then mark that row SUCCESS.",
+			throw new StepwiseException(Code.DATABASE_ERROR,
+					"Migration " + migration.displayName() + " completed, but recording its success in "
+							+ this.history.displayName() + " failed: " + detail(ex)
+							+ ". It stays marked RUNNING (installed_rank " + rank
+							+ "), which blocks later runs: check that its changes are in place, then run a repair with"
+							+ " resolution applied.",
 					ex);
 		}
+	}
+
+	private String implicitCommits() {
+		return (this.database.kind() != DatabaseKind.OTHER)
+				? this.database.kind().displayName() + " commits DDL statements implicitly"
+				: "DDL statements may commit implicitly on this database";
 	}
 
 	private void runStep(ResolvedMigration migration, Operation operation, ProgressReport report) {

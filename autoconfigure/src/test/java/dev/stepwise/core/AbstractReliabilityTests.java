@@ -1,0 +1,137 @@
+package dev.stepwise.core;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.stepwise.api.StepwiseException;
+import dev.stepwise.api.StepwiseException.Code;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Several instances and killed processes, with real JVMs and real connections: each
+ * instance is a separate process, and a kill is {@code SIGKILL}.
+ */
+abstract class AbstractReliabilityTests extends EngineTestSupport {
+
+	private static final int INSTANCES = 8;
+
+	private static final int ROUNDS = 3;
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void eightInstancesStartingTogetherApplyEachMigrationExactlyOnce() throws Exception {
+		for (int round = 1; round <= ROUNDS; round++) {
+			Path go = this.directory.resolve("go-" + round);
+			List<Process> instances = new ArrayList<>();
+			for (int i = 0; i < INSTANCES; i++) {
+				instances.add(launch("fifty", go));
+			}
+			Files.writeString(go, "go");
+			for (Process instance : instances) {
+				assertThat(instance.waitFor(3, TimeUnit.MINUTES)).as("instance finished").isTrue();
+				assertThat(instance.exitValue()).as(output(instance)).isZero();
+			}
+			List<Map<String, Object>> counts = schema().jdbc()
+				.queryForList("SELECT version, COUNT(*) AS applied FROM stepwise_history"
+						+ " WHERE operation = 'UP' AND outcome = 'SUCCESS' GROUP BY version");
+			assertThat(counts).hasSize(MigratorProcess.MIGRATIONS)
+				.allSatisfy((row) -> assertThat(((Number) row.get("applied")).intValue()).isOne());
+			assertThat(schema().history()).hasSize(MigratorProcess.MIGRATIONS);
+			if (round < ROUNDS) {
+				dropSchema();
+				createSchema();
+			}
+		}
+	}
+
+	@Test
+	void killedDuringATransactionalMigrationLeavesNoTraceAndTheNextStartAppliesIt() throws Exception {
+		Path marker = this.directory.resolve("blocked");
+		kill(launch("block-transactional", marker), marker);
+		if (database().kind().hasTransactionalDdl()) {
+			assertThat(schema().hasTable("t_half")).isFalse();
+			assertThat(schema().history()).isEmpty();
+			MigrationResult restart = migrate(TestMigration.sql("1", "CREATE TABLE t_half (id INT PRIMARY KEY)"));
+			assertThat(restart.applied()).hasSize(1);
+		}
+		else {
+			// the DDL committed implicitly: the RUNNING entry makes the next start refuse
+			assertThat(column("outcome")).containsExactly("RUNNING");
+			assertThat(schema().jdbc().queryForObject("SELECT COUNT(*) FROM t_half", Integer.class)).isZero();
+			assertThatExceptionOfType(StepwiseException.class)
+				.isThrownBy(() -> migrate(TestMigration.sql("1", "CREATE TABLE t_half (id INT PRIMARY KEY)")))
+				.withMessageContaining("is marked RUNNING");
+		}
+	}
+
+	@Test
+	void killedDuringANonTransactionalMigrationBlocksTheNextStartNamingIt() throws Exception {
+		Path marker = this.directory.resolve("blocked");
+		kill(launch("block-autocommit", marker), marker);
+		assertThat(column("outcome")).containsExactly("RUNNING");
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(() -> migrate(TestMigration.sql("1", "CREATE TABLE t_other (id INT PRIMARY KEY)")))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.FAILED_MIGRATION_IN_HISTORY))
+			.withMessageContaining("is marked RUNNING")
+			.withMessageContaining("stopped before it finished")
+			.withMessageContaining("repair");
+		assertThat(schema().hasTable("t_other")).isFalse();
+	}
+
+	@Test
+	void aKilledLockHolderLeavesNoLockBehind() throws Exception {
+		Path marker = this.directory.resolve("locked");
+		Process holder = launch("hold-lock", marker);
+		awaitMarker(holder, marker);
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(
+					() -> stepwise(TestMigration.createTable("1", "t1")).lockTimeout(Duration.ZERO).build().migrate())
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.LOCK_TIMEOUT));
+		kill(holder, marker);
+		MigrationResult result = stepwise(TestMigration.createTable("1", "t1")).lockTimeout(Duration.ofSeconds(30))
+			.build()
+			.migrate();
+		assertThat(result.applied()).hasSize(1);
+	}
+
+	private Process launch(String scenario, Path marker) throws IOException {
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+				"-cp", System.getProperty("java.class.path"), MigratorProcess.class.getName(),
+				schema().dataSource().getJdbcUrl(), schema().dataSource().getUsername(),
+				String.valueOf(schema().dataSource().getPassword()), scenario, marker.toString());
+		Path log = Files.createTempFile(this.directory, scenario, ".log");
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+	}
+
+	private void kill(Process process, Path marker) throws Exception {
+		awaitMarker(process, marker);
+		process.destroyForcibly();
+		assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+	}
+
+	private static void awaitMarker(Process process, Path marker) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+		while (!Files.exists(marker)) {
+			assertThat(process.isAlive()).as("the process is still running").isTrue();
+			assertThat(System.nanoTime()).as("the marker appeared in time").isLessThan(deadline);
+			TimeUnit.MILLISECONDS.sleep(20);
+		}
+	}
+
+	private static String output(Process process) {
+		return "instance exited with " + process.exitValue();
+	}
+
+}

@@ -1,0 +1,15 @@
+package dev.stepwise.core;
+
+import dev.stepwise.testsupport.TestDatabase;
+
+/**
+ * Several instances and killed processes on PostgreSQL.
+ */
+class PostgresReliabilityTests extends AbstractReliabilityTests {
+
+	@Override
+	TestDatabase database() {
+		return TestDatabase.POSTGRESQL;
+	}
+
+}
