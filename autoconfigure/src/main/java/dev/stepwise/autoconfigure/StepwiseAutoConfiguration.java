@@ -55,6 +55,7 @@ public final class StepwiseAutoConfiguration {
 			.migrations(migrations.orderedStream().toList())
 			.table(properties.getTable())
 			.schema(properties.getSchema())
+			.createSchema(properties.isCreateSchema())
 			.lockTimeout(properties.getLockTimeout())
 			.target(properties.getTarget())
 			.outOfOrder(properties.isOutOfOrder())

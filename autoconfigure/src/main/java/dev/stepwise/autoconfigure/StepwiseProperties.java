@@ -67,10 +67,14 @@ public class StepwiseProperties {
 	private String table = "stepwise_history";
 
 	/**
-	 * Schema of the history table, created if missing. Defaults to the connection's
-	 * current schema.
+	 * Schema of the history table. Defaults to the connection's current schema.
 	 */
 	private @Nullable String schema;
+
+	/**
+	 * Whether to create the configured schema when it does not exist, instead of failing.
+	 */
+	private boolean createSchema;
 
 	/**
 	 * How long to wait for another instance's migration run to finish before failing.
@@ -205,6 +209,14 @@ public class StepwiseProperties {
 
 	public void setSchema(@Nullable String schema) {
 		this.schema = schema;
+	}
+
+	public boolean isCreateSchema() {
+		return this.createSchema;
+	}
+
+	public void setCreateSchema(boolean createSchema) {
+		this.createSchema = createSchema;
 	}
 
 	public Duration getLockTimeout() {

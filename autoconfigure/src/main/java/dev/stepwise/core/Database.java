@@ -3,6 +3,7 @@ package dev.stepwise.core;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import java.util.Set;
 
@@ -34,19 +35,11 @@ record Database(DataSource dataSource, DatabaseKind kind, Dialect dialect, @Null
 			Dialect dialect = Dialect.of(kind);
 			String schema = (configuredSchema != null) ? configuredSchema : dialect.currentSchema(connection);
 			String user = String.valueOf(metaData.getUserName());
-			if (configuredSchema != null && !dialect.schemaExists(connection, configuredSchema)) {
-				try (var statement = connection.createStatement()) {
-					statement.execute("CREATE SCHEMA " + configuredSchema);
-				}
-			}
 			return new Database(dataSource, kind, dialect, schema, configuredSchema != null, user);
 		}
 		catch (SQLException ex) {
 			throw new StepwiseException(Code.DATABASE_ERROR,
-					"Stepwise could not connect to the database"
-							+ ((configuredSchema != null) ? " or create schema " + configuredSchema : "") + ": "
-							+ ex.getMessage(),
-					ex);
+					"Stepwise could not connect to the database: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -56,6 +49,34 @@ record Database(DataSource dataSource, DatabaseKind kind, Dialect dialect, @Null
 	 */
 	String qualify(String table) {
 		return this.schemaConfigured ? this.schema + "." + table : table;
+	}
+
+	/**
+	 * Make sure a configured schema exists, creating it when allowed.
+	 * @throws StepwiseException if it does not exist and may not be created
+	 */
+	void ensureSchema(boolean create) {
+		if (!this.schemaConfigured || this.schema == null) {
+			return;
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			if (this.dialect.schemaExists(connection, this.schema)) {
+				return;
+			}
+			if (!create) {
+				throw new StepwiseException(Code.INVALID_CONFIGURATION,
+						"Schema " + this.schema + " does not exist on " + this.kind.displayName()
+								+ ". Create it, or set stepwise.create-schema=true to let Stepwise"
+								+ " create it. Nothing was changed.");
+			}
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("CREATE SCHEMA " + this.schema);
+			}
+		}
+		catch (SQLException ex) {
+			throw new StepwiseException(Code.DATABASE_ERROR,
+					"Stepwise could not check or create schema " + this.schema + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/**

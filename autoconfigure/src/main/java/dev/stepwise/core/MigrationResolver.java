@@ -65,6 +65,11 @@ final class MigrationResolver {
 			throw new StepwiseException(Code.INVALID_MIGRATION, "Migration " + className + " (version " + version
 					+ ") has an empty description: name the class V<version>__<Description> or override description()");
 		}
+		if (description.chars().anyMatch(Character::isISOControl)) {
+			throw new StepwiseException(Code.INVALID_MIGRATION, "Migration " + className + " (version " + version
+					+ ") has a description with control characters (such as line breaks), which would break logs and"
+					+ " reports: use a single line of text");
+		}
 		return new ResolvedMigration(version, description.trim(), className, implementsDown(type), migration);
 	}
 

@@ -60,6 +60,8 @@ public final class Stepwise {
 
 	private final RunningMigrations running;
 
+	private final boolean createSchema;
+
 	private Stepwise(Builder builder) {
 		DataSource dataSource = Objects.requireNonNull(builder.dataSource, "A DataSource is required");
 		this.dataSource = builder.initSql.isEmpty() ? dataSource
@@ -70,6 +72,7 @@ public final class Stepwise {
 		this.lockTimeout = builder.lockTimeout;
 		this.planner = new MigrationPlanner(builder.outOfOrder, builder.ignoreMissing, builder.target);
 		this.running = new RunningMigrations(builder.listeners);
+		this.createSchema = builder.createSchema;
 		this.baselineVersion = (builder.baselineOnMigrate != null)
 				? parse(builder.baselineOnMigrate, "baseline version") : null;
 	}
@@ -287,6 +290,7 @@ public final class Stepwise {
 		List<ResolvedMigration> resolved = MigrationResolver.resolve(this.migrations);
 		Database database = Database.inspect(this.dataSource, this.schema);
 		HistoryTable table = new HistoryTable(database, this.table);
+		database.ensureSchema(this.createSchema);
 		MigrationLock lock = database.dialect().lock(database, this.table);
 		try {
 			LockAcquisition.acquire(lock, this.lockTimeout, database.describe());
@@ -381,6 +385,8 @@ public final class Stepwise {
 
 		private final List<String> initSql = new ArrayList<>();
 
+		private boolean createSchema;
+
 		private Builder() {
 		}
 
@@ -425,14 +431,24 @@ public final class Stepwise {
 		}
 
 		/**
-		 * The schema of the history table, created if missing. By default, the
-		 * connection's current schema.
+		 * The schema of the history table. By default, the connection's current schema.
 		 * @param schema an unquoted SQL identifier, or {@code null} for the current
 		 * schema
 		 * @return this builder
 		 */
 		public Builder schema(@Nullable String schema) {
 			this.schema = (schema != null) ? identifier("schema", schema) : null;
+			return this;
+		}
+
+		/**
+		 * Whether to create the configured schema when it does not exist, instead of
+		 * refusing to run.
+		 * @param createSchema {@code false} by default
+		 * @return this builder
+		 */
+		public Builder createSchema(boolean createSchema) {
+			this.createSchema = createSchema;
 			return this;
 		}
 

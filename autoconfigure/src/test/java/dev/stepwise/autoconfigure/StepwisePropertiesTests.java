@@ -18,6 +18,7 @@ class StepwisePropertiesTests {
 		assertThat(properties.getTable()).isEqualTo(Stepwise.DEFAULT_TABLE);
 		assertThat(properties.getLockTimeout()).isEqualTo(Stepwise.DEFAULT_LOCK_TIMEOUT);
 		assertThat(properties.getSchema()).isNull();
+		assertThat(properties.isCreateSchema()).isFalse();
 		assertThat(properties.getTarget()).isNull();
 		assertThat(properties.isOutOfOrder()).isFalse();
 		assertThat(properties.isIgnoreMissing()).isFalse();

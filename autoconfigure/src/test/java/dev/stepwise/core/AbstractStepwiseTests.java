@@ -95,6 +95,14 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 	}
 
 	@Test
+	void refusesADescriptionThatWouldBreakLogs() {
+		assertThatExceptionOfType(StepwiseException.class).isThrownBy(() -> migrate(new V2__Multiline()))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.INVALID_MIGRATION))
+			.withMessageContaining(V2__Multiline.class.getName())
+			.withMessageContaining("control characters");
+	}
+
+	@Test
 	void refusesAClassNameWithoutTheConvention() {
 		assertThatExceptionOfType(StepwiseException.class).isThrownBy(() -> migrate(new CreateTableWithoutVersion()))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.INVALID_MIGRATION))
@@ -259,6 +267,7 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 		try {
 			MigrationResult result = stepwise(TestMigration.createTable("1", "t1")).table("audit_history")
 				.schema(otherSchema)
+				.createSchema(true)
 				.build()
 				.migrate();
 			assertThat(result.schema()).isEqualTo(otherSchema);
@@ -274,6 +283,16 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 				.execute("DROP SCHEMA IF EXISTS " + otherSchema
 						+ ((database() == TestDatabase.MARIADB) ? "" : " CASCADE"));
 		}
+	}
+
+	@Test
+	void refusesASchemaThatDoesNotExistUnlessAllowedToCreateIt() {
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(() -> stepwise(TestMigration.createTable("1", "t1")).schema("no_such_schema").build().migrate())
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.INVALID_CONFIGURATION))
+			.withMessageContaining("Schema no_such_schema does not exist")
+			.withMessageContaining("stepwise.create-schema=true");
+		assertThat(schema().hasTable("t1")).isFalse();
 	}
 
 	@Test
@@ -337,6 +356,19 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 		@Override
 		public void up(MigrationContext context) {
 			context.jdbc().execute("CREATE TABLE t1 (id INT PRIMARY KEY)");
+		}
+
+	}
+
+	static class V2__Multiline implements Migration {
+
+		@Override
+		public void up(MigrationContext context) {
+		}
+
+		@Override
+		public String description() {
+			return "Add keywords\nINFO Applied 99 migrations";
 		}
 
 	}
