@@ -5,6 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -13,24 +20,36 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A lock for databases without session locks: a single row in a lock table naming its
- * owner, with a lease that expires so that a crashed holder never leaves a lock behind.
- * An expired lease is taken over.
+ * owner (host, process and a random id), with a lease that the holder renews while it
+ * works. A holder that dies stops renewing, its lease expires, and the next instance
+ * takes it over: no lock ever needs a human.
  */
 final class LeaseLock implements MigrationLock {
 
-	static final Duration LEASE = Duration.ofMinutes(10);
+	static final Duration LEASE = Duration.ofSeconds(30);
+
+	private static final Logger logger = LoggerFactory.getLogger(LeaseLock.class);
 
 	private final Database database;
 
 	private final String table;
 
+	private final Duration lease;
+
 	private final JdbcTemplate jdbc;
 
 	private final String owner;
 
+	private @Nullable ScheduledExecutorService renewal;
+
 	LeaseLock(Database database, String table) {
+		this(database, table, LEASE);
+	}
+
+	LeaseLock(Database database, String table, Duration lease) {
 		this.database = database;
 		this.table = table;
+		this.lease = lease;
 		this.jdbc = new JdbcTemplate(database.dataSource());
 		this.owner = ownerName();
 	}
@@ -40,37 +59,77 @@ final class LeaseLock implements MigrationLock {
 		createTableIfMissing();
 		Instant now = Instant.now();
 		Timestamp acquired = Timestamp.from(now);
-		Timestamp expires = Timestamp.from(now.plus(LEASE));
+		Timestamp expires = Timestamp.from(now.plus(this.lease));
 		String name = this.database.qualify(this.table);
 		int takenOver = this.jdbc.update(
 				"UPDATE " + name + " SET owner = ?, acquired_on = ?, expires_on = ? WHERE id = 1 AND expires_on < ?",
 				this.owner, acquired, expires, acquired);
-		if (takenOver == 1) {
-			return true;
+		if (takenOver == 0) {
+			try {
+				this.jdbc.update("INSERT INTO " + name + " (id, owner, acquired_on, expires_on) VALUES (1, ?, ?, ?)",
+						this.owner, acquired, expires);
+			}
+			catch (DuplicateKeyException ex) {
+				return false;
+			}
 		}
-		try {
-			this.jdbc.update("INSERT INTO " + name + " (id, owner, acquired_on, expires_on) VALUES (1, ?, ?, ?)",
-					this.owner, acquired, expires);
-			return true;
-		}
-		catch (DuplicateKeyException ex) {
-			return false;
-		}
+		startRenewing();
+		return true;
 	}
 
 	@Override
 	public String holder() {
-		List<String> holders = this.jdbc.query(
-				"SELECT owner, acquired_on, expires_on FROM " + this.database.qualify(this.table) + " WHERE id = 1",
-				(row, number) -> row.getString("owner") + " since " + row.getTimestamp("acquired_on").toInstant()
-						+ " (its lease expires at " + row.getTimestamp("expires_on").toInstant() + ")");
+		List<String> holders = this.jdbc
+			.query("SELECT owner, acquired_on, expires_on FROM " + this.database.qualify(this.table) + " WHERE id = 1",
+					(row, number) -> row.getString("owner") + " since " + row.getTimestamp("acquired_on").toInstant()
+							+ " (its lease expires at " + row.getTimestamp("expires_on").toInstant()
+							+ " unless renewed)");
 		return holders.isEmpty() ? "an owner that has just released it" : holders.get(0);
 	}
 
 	@Override
 	public void release() {
+		stopRenewing();
 		this.jdbc.update("DELETE FROM " + this.database.qualify(this.table) + " WHERE id = 1 AND owner = ?",
 				this.owner);
+	}
+
+	/**
+	 * Stop renewing the lease without releasing it, as a holder that dies does.
+	 */
+	void stopRenewing() {
+		ScheduledExecutorService renewal = this.renewal;
+		this.renewal = null;
+		if (renewal != null) {
+			renewal.shutdownNow();
+		}
+	}
+
+	private void startRenewing() {
+		ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "stepwise-lease-renewal");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long period = Math.max(1, this.lease.toMillis() / 3);
+		renewal.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
+		this.renewal = renewal;
+	}
+
+	private void renew() {
+		try {
+			int renewed = this.jdbc.update(
+					"UPDATE " + this.database.qualify(this.table) + " SET expires_on = ? WHERE id = 1 AND owner = ?",
+					Timestamp.from(Instant.now().plus(this.lease)), this.owner);
+			if (renewed == 0) {
+				logger.error("The migration lease on {} was lost: another instance took it over after it expired."
+						+ " Check the lock table {} and the history.", this.database.describe(), this.table);
+			}
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Could not renew the migration lease on {}; it expires in {} unless a later renewal works",
+					this.database.describe(), this.lease, ex);
+		}
 	}
 
 	private void createTableIfMissing() {
