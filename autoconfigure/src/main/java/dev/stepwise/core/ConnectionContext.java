@@ -36,11 +36,11 @@ final class ConnectionContext implements MigrationContext {
 	private final ProgressReport report;
 
 	ConnectionContext(Connection connection, Database database, ResolvedMigration migration, ProgressReport report) {
-		this.connection = connection;
+		this.connection = GuardedConnection.guard(connection, migration);
 		this.database = database;
 		this.migration = migration;
 		this.report = report;
-		this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+		this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(this.connection, true));
 		this.namedJdbc = new NamedParameterJdbcTemplate(this.jdbc);
 		this.lastProgressLog = System.nanoTime();
 	}

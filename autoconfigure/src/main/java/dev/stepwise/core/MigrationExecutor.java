@@ -19,6 +19,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -214,7 +215,18 @@ final class MigrationExecutor {
 		}
 	}
 
+	/**
+	 * The migration's own failure: not the wrapper that carried a checked exception, and
+	 * not a rollback failure that hid it (a lost connection fails both), which is kept as
+	 * suppressed.
+	 */
 	private static Throwable unwrap(RuntimeException ex) {
+		if (ex instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+			Throwable cause = unwrap((rollback.getApplicationException() instanceof RuntimeException runtime) ? runtime
+					: new CheckedFailure((Exception) rollback.getApplicationException()));
+			cause.addSuppressed(rollback);
+			return cause;
+		}
 		return (ex instanceof CheckedFailure) ? ex.getCause() : ex;
 	}
 

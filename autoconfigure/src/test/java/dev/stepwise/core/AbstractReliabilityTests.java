@@ -7,8 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
+import dev.stepwise.api.DatabaseKind;
+import dev.stepwise.api.MigrationFailedException;
 import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 import org.junit.jupiter.api.Test;
@@ -104,6 +110,44 @@ abstract class AbstractReliabilityTests extends EngineTestSupport {
 			.build()
 			.migrate();
 		assertThat(result.applied()).hasSize(1);
+	}
+
+	@Test
+	void aMigrationWhoseConnectionIsKilledFailsClearlyAndNothingClaimsSuccess() throws Exception {
+		migrate(TestMigration.createTable("1", "t1"));
+		AtomicLong backend = new AtomicLong();
+		CountDownLatch reported = new CountDownLatch(1);
+		CountDownLatch killed = new CountDownLatch(1);
+		boolean postgres = database().kind() == DatabaseKind.POSTGRESQL;
+		TestMigration victim = TestMigration.of("2", (context) -> {
+			context.jdbc().update("INSERT INTO t1 (id) VALUES (1)");
+			backend.set(context.jdbc()
+				.queryForObject(postgres ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()", Long.class));
+			reported.countDown();
+			assertThat(killed.await(1, TimeUnit.MINUTES)).isTrue();
+			context.jdbc().update("INSERT INTO t1 (id) VALUES (2)");
+		});
+		CompletableFuture<MigrationResult> run = CompletableFuture
+			.supplyAsync(() -> migrate(TestMigration.createTable("1", "t1"), victim));
+		assertThat(reported.await(1, TimeUnit.MINUTES)).isTrue();
+		schema().jdbc()
+			.execute(postgres ? "SELECT pg_terminate_backend(" + backend.get() + ")" : "KILL " + backend.get());
+		killed.countDown();
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> run.get(1, TimeUnit.MINUTES))
+			.havingCause()
+			.isInstanceOf(MigrationFailedException.class)
+			.withMessageContaining("Migration 2 (Migration 2");
+		assertThat(schema().jdbc().queryForObject("SELECT COUNT(*) FROM t1", Integer.class)).isZero();
+		assertThat(schema().jdbc()
+			.queryForObject("SELECT COUNT(*) FROM stepwise_history WHERE version = '2' AND outcome = 'SUCCESS'",
+					Integer.class))
+			.isZero();
+		if (!postgres) {
+			stepwise(TestMigration.createTable("1", "t1"), victim).build().repair(RepairResolution.NOT_APPLIED);
+		}
+		MigrationResult restart = migrate(TestMigration.createTable("1", "t1"),
+				TestMigration.sql("2", "INSERT INTO t1 (id) VALUES (2)"));
+		assertThat(restart.applied()).extracting(ExecutedMigration::version).containsExactly("2");
 	}
 
 	private Process launch(String scenario, Path marker) throws IOException {

@@ -196,6 +196,40 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 	}
 
 	@Test
+	void migrationThatCommitsTheTransactionItselfIsStoppedAndToldWhy() {
+		migrate(TestMigration.createTable("1", "t1"));
+		MigrationFailedException failure = catchFailure(
+				() -> migrate(TestMigration.createTable("1", "t1"), TestMigration.of("2", (context) -> {
+					context.jdbc().update("INSERT INTO t1 (id) VALUES (1)");
+					context.connection().commit();
+				})));
+		assertThat(failure.getMessage()).contains("called Connection.commit()")
+			.contains("Stepwise owns the transaction");
+		assertThat(schema().jdbc().queryForObject("SELECT COUNT(*) FROM t1", Integer.class)).isZero();
+	}
+
+	@Test
+	void migrationThatClosesTheConnectionIsStoppedAndToldWhy() {
+		MigrationFailedException failure = catchFailure(
+				() -> migrate(TestMigration.of("1", (context) -> context.connection().close()).nonTransactional()));
+		assertThat(failure.getMessage()).contains("called Connection.close()");
+	}
+
+	@Test
+	void nonTransactionalMigrationMayManageItsOwnTransactions() {
+		migrate(TestMigration.createTable("1", "t1"));
+		migrate(TestMigration.createTable("1", "t1"), TestMigration.of("2", (context) -> {
+			context.connection().setAutoCommit(false);
+			context.jdbc().update("INSERT INTO t1 (id) VALUES (1)");
+			context.connection().commit();
+			context.jdbc().update("INSERT INTO t1 (id) VALUES (2)");
+			context.connection().rollback();
+			context.connection().setAutoCommit(true);
+		}).nonTransactional());
+		assertThat(schema().jdbc().queryForList("SELECT id FROM t1", Integer.class)).containsExactly(1);
+	}
+
+	@Test
 	void appliesMigrationsUpToTheTargetOnly() {
 		MigrationResult result = stepwise(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"),
 				TestMigration.createTable("3", "t3"))
