@@ -22,12 +22,13 @@ final class AdvisoryLock extends SessionLock {
 
 	@Override
 	boolean tryLock(JdbcTemplate session) {
-		return Boolean.TRUE.equals(session.queryForObject("SELECT pg_try_advisory_lock(?)", Boolean.class, this.key));
+		return Boolean.TRUE.equals(
+				session.queryForObject("SELECT pg_try_advisory_lock(?)", (row, number) -> row.getBoolean(1), this.key));
 	}
 
 	@Override
 	void unlock(JdbcTemplate session) {
-		session.queryForObject("SELECT pg_advisory_unlock(?)", Boolean.class, this.key);
+		session.queryForObject("SELECT pg_advisory_unlock(?)", (row, number) -> row.getBoolean(1), this.key);
 	}
 
 	@Override

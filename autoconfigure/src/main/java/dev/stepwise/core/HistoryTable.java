@@ -125,7 +125,7 @@ final class HistoryTable {
 	 */
 	int append(HistoryEntry entry, Operation operation, Outcome outcome, long executionMs, @Nullable String detail) {
 		Integer rank = this.jdbc.queryForObject("SELECT COALESCE(MAX(installed_rank), 0) + 1 FROM " + this.name,
-				Integer.class);
+				(row, number) -> row.getInt(1));
 		this.jdbc.update(
 				"INSERT INTO " + this.name + " (installed_rank, version, description, operation, "
 						+ "class_name, installed_by, installed_on, execution_ms, transactional, outcome, detail) "

@@ -1,6 +1,5 @@
 package dev.stepwise.core;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,8 +25,16 @@ final class LockNames {
 		return "stepwise:" + HexFormat.of().formatHex(digest(name), 0, 16);
 	}
 
+	/**
+	 * A 64-bit FNV-1a hash of the lock's identity: stable across JVMs and releases, and
+	 * cheap to compute on every start.
+	 */
 	static long key(Database database, String table) {
-		return ByteBuffer.wrap(digest("stepwise:" + identity(database, table))).getLong();
+		long hash = 0xcbf29ce484222325L;
+		for (byte b : ("stepwise:" + identity(database, table)).getBytes(StandardCharsets.UTF_8)) {
+			hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+		}
+		return hash;
 	}
 
 	private static String identity(Database database, String table) {

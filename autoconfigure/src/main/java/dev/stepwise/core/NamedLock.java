@@ -21,13 +21,13 @@ final class NamedLock extends SessionLock {
 
 	@Override
 	boolean tryLock(JdbcTemplate session) {
-		Integer result = session.queryForObject("SELECT GET_LOCK(?, 0)", Integer.class, this.name);
+		Integer result = session.queryForObject("SELECT GET_LOCK(?, 0)", (row, number) -> row.getInt(1), this.name);
 		return result != null && result == 1;
 	}
 
 	@Override
 	void unlock(JdbcTemplate session) {
-		session.queryForObject("SELECT RELEASE_LOCK(?)", Integer.class, this.name);
+		session.queryForObject("SELECT RELEASE_LOCK(?)", (row, number) -> row.getInt(1), this.name);
 	}
 
 	@Override

@@ -97,10 +97,12 @@ public final class Stepwise {
 		return locked((run) -> {
 			MigrationHistory history = baselineIfAdopting(run);
 			MigrationPlan plan = this.planner.plan(run.migrations(), history, run.where());
-			MigrationExecutor executor = new MigrationExecutor(run.database(), run.table(), this.running);
 			List<ExecutedMigration> applied = new ArrayList<>();
-			for (ResolvedMigration migration : plan.pending()) {
-				applied.add(executor.run(migration, Operation.UP));
+			if (!plan.pending().isEmpty()) {
+				MigrationExecutor executor = new MigrationExecutor(run.database(), run.table(), this.running);
+				for (ResolvedMigration migration : plan.pending()) {
+					applied.add(executor.run(migration, Operation.UP));
+				}
 			}
 			Version current = plan.currentVersionAfter(applied.size());
 			Duration duration = Duration.ofNanos(System.nanoTime() - start);
