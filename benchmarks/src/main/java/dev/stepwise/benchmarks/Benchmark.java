@@ -1,0 +1,154 @@
+package dev.stepwise.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs every contender on every workload and size, interleaved round by round, each run
+ * in a fresh JVM on a fresh schema, and writes the medians and ratios to
+ * {@code RESULTS.md} and a chart to {@code results.svg}.
+ * <p>
+ * Options (all optional): {@code --url}, {@code --user}, {@code --password} (a PostgreSQL
+ * database where schemas may be created), {@code --sizes 10,100,1000},
+ * {@code --rounds 5}, {@code --out benchmarks}.
+ */
+public final class Benchmark {
+
+	private final Map<String, String> options;
+
+	private final Path out;
+
+	private final Map<String, List<Measurement>> measurements = new LinkedHashMap<>();
+
+	private Benchmark(Map<String, String> options) {
+		this.options = options;
+		this.out = Path.of(options.getOrDefault("out", "benchmarks"));
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+		}
+		new Benchmark(options).run();
+	}
+
+	private void run() throws Exception {
+		int rounds = Integer.parseInt(this.options.getOrDefault("rounds", "5"));
+		int[] sizes = Arrays.stream(this.options.getOrDefault("sizes", "10,100,1000").split(","))
+			.mapToInt(Integer::parseInt)
+			.toArray();
+		Path work = Files.createTempDirectory("stepwise-bench");
+		for (int size : sizes) {
+			for (int round = 1; round <= rounds; round++) {
+				for (Contender contender : Contender.values()) {
+					String schema = ("bench_" + contender + "_" + size).toLowerCase(Locale.ROOT);
+					admin("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
+					record("apply", size, contender, launch(contender, schema, size, work));
+					record("noop", size, contender, launch(contender, schema, size, work));
+				}
+				System.out.printf("N=%d round %d/%d done%n", size, round, rounds);
+			}
+		}
+		for (Contender contender : Contender.values()) {
+			for (int size : sizes) {
+				admin("DROP SCHEMA IF EXISTS " + ("bench_" + contender + "_" + size).toLowerCase(Locale.ROOT)
+						+ " CASCADE");
+			}
+		}
+		Report report = new Report(this.measurements, sizes, rounds, databaseVersion(), this.options);
+		Files.writeString(this.out.resolve("RESULTS.md"), report.markdown());
+		Files.writeString(this.out.resolve("results.svg"), report.svg());
+		System.out.println(report.markdown());
+	}
+
+	private void record(String workload, int size, Contender contender, Measurement measurement) {
+		this.measurements.computeIfAbsent(Report.key(workload, size, contender), (key) -> new ArrayList<>())
+			.add(measurement);
+	}
+
+	private Measurement launch(Contender contender, String schema, int size, Path work)
+			throws IOException, InterruptedException {
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+				"-cp", System.getProperty("java.class.path"), Run.class.getName(), contender.name(),
+				url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema, user(), password(),
+				String.valueOf(size), work.toString());
+		long start = System.nanoTime();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes());
+		if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+			throw new IllegalStateException(contender + " failed at N=" + size + ":\n" + output);
+		}
+		double wall = (System.nanoTime() - start) / 1_000_000.0;
+		String result = output.lines()
+			.filter((line) -> line.startsWith("result "))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No result from " + contender + ":\n" + output));
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String pair : result.substring(7).split(" ")) {
+			values.put(pair.split("=")[0], pair.split("=")[1]);
+		}
+		return new Measurement(Double.parseDouble(values.get("migrate_ms")), wall,
+				Long.parseLong(values.get("peak_kb")), Long.parseLong(values.get("round_trips")));
+	}
+
+	private void admin(String... statements) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url(), user(), password());
+				Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+	private String databaseVersion() throws SQLException {
+		try (Connection connection = DriverManager.getConnection(url(), user(), password());
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SHOW server_version")) {
+			rows.next();
+			return "PostgreSQL " + rows.getString(1);
+		}
+	}
+
+	private String url() {
+		return this.options.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/test");
+	}
+
+	private String user() {
+		return this.options.getOrDefault("user", "postgres");
+	}
+
+	private String password() {
+		return this.options.getOrDefault("password", "");
+	}
+
+	/**
+	 * One run's figures.
+	 *
+	 * @param migrateMs time of the migrate call, including the tool's own set-up
+	 * @param wallMs time of the whole process
+	 * @param peakKb peak resident memory of the process
+	 * @param roundTrips JDBC round trips of the migrate call
+	 */
+	record Measurement(double migrateMs, double wallMs, long peakKb, long roundTrips) {
+	}
+
+	static String date() {
+		return LocalDate.now().toString();
+	}
+
+}

@@ -1,0 +1,161 @@
+package dev.stepwise.benchmarks;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+import dev.stepwise.benchmarks.Benchmark.Measurement;
+
+/**
+ * Medians and ratios of the measurements, as Markdown and as an SVG chart.
+ */
+final class Report {
+
+	private static final String[] WORKLOADS = { "noop", "apply" };
+
+	private final Map<String, List<Measurement>> measurements;
+
+	private final int[] sizes;
+
+	private final int rounds;
+
+	private final String database;
+
+	private final Map<String, String> options;
+
+	Report(Map<String, List<Measurement>> measurements, int[] sizes, int rounds, String database,
+			Map<String, String> options) {
+		this.measurements = measurements;
+		this.sizes = sizes;
+		this.rounds = rounds;
+		this.database = database;
+		this.options = options;
+	}
+
+	static String key(String workload, int size, Contender contender) {
+		return workload + "/" + size + "/" + contender;
+	}
+
+	String markdown() {
+		StringBuilder md = new StringBuilder("# Benchmark results\n\n");
+		md.append("Measured on ")
+			.append(Benchmark.date())
+			.append(": ")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" cores, Java ")
+			.append(System.getProperty("java.version"))
+			.append(", ")
+			.append(this.database)
+			.append(", ")
+			.append(this.rounds)
+			.append(" interleaved rounds, every run in a fresh JVM (`-Xmx512m`) on a fresh schema, ")
+			.append("a HikariCP pool of 4. Medians; ×floor is the ratio to plain JDBC doing the least a correct tool must.")
+			.append("\n\nProduced by `benchmarks/run`")
+			.append(this.options.isEmpty() ? "" : " with " + this.options)
+			.append(". Contenders: Stepwise (this build), Flyway 13.12.0 (Java migrations), Liquibase 5.0.4")
+			.append(" (SQL changesets), floor (plain JDBC).\n\n![Stepwise, Flyway and Liquibase against the floor](results.svg)\n");
+		for (String workload : WORKLOADS) {
+			md.append("\n## `")
+				.append(workload)
+				.append("`: ")
+				.append(workload.equals("noop") ? "everything applied already, the check every start pays"
+						: "a fresh schema, every migration applied")
+				.append("\n\n| N | contender | migrate (ms) | ×floor | process wall (ms) | peak memory (MB) | ×floor | JDBC round trips |\n")
+				.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
+			for (int size : this.sizes) {
+				double floorMs = median(workload, size, Contender.FLOOR, Measurement::migrateMs);
+				double floorKb = median(workload, size, Contender.FLOOR, (m) -> m.peakKb());
+				for (Contender contender : Contender.values()) {
+					double ms = median(workload, size, contender, Measurement::migrateMs);
+					double kb = median(workload, size, contender, (m) -> m.peakKb());
+					md.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.2f | %.0f | %.0f | %.2f | %.0f |%n",
+							size, contender.name().toLowerCase(Locale.ROOT), ms, ms / floorMs,
+							median(workload, size, contender, Measurement::wallMs), kb / 1024, kb / floorKb,
+							median(workload, size, contender, (m) -> m.roundTrips())));
+				}
+			}
+		}
+		return md.toString();
+	}
+
+	String svg() {
+		int size = this.sizes[this.sizes.length - 1];
+		Contender[] contenders = Contender.values();
+		double max = 1;
+		for (String workload : WORKLOADS) {
+			for (Contender contender : contenders) {
+				max = Math.max(max, ratio(workload, size, contender));
+			}
+		}
+		int width = 640;
+		int rowHeight = 26;
+		int labelWidth = 170;
+		StringBuilder svg = new StringBuilder();
+		int height = 60 + WORKLOADS.length * (contenders.length * rowHeight + 30);
+		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+			.append(width)
+			.append("\" height=\"")
+			.append(height)
+			.append("\" font-family=\"sans-serif\" font-size=\"13\">\n")
+			.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n")
+			.append("<text x=\"10\" y=\"24\" font-size=\"16\" font-weight=\"bold\">Time of the migrate call at N = ")
+			.append(size)
+			.append(", relative to the floor (lower is better)</text>\n");
+		int y = 50;
+		for (String workload : WORKLOADS) {
+			svg.append("<text x=\"10\" y=\"")
+				.append(y + 12)
+				.append("\" font-weight=\"bold\">")
+				.append(workload)
+				.append("</text>\n");
+			y += 20;
+			for (Contender contender : contenders) {
+				double ratio = ratio(workload, size, contender);
+				int bar = (int) Math.round((width - labelWidth - 90) * ratio / max);
+				String colour = (contender == Contender.STEPWISE) ? "#2e7d32"
+						: (contender == Contender.FLOOR) ? "#9e9e9e" : "#5c6bc0";
+				svg.append("<text x=\"20\" y=\"")
+					.append(y + 16)
+					.append("\">")
+					.append(contender.name().toLowerCase(Locale.ROOT))
+					.append("</text>\n")
+					.append("<rect x=\"")
+					.append(labelWidth)
+					.append("\" y=\"")
+					.append(y + 3)
+					.append("\" width=\"")
+					.append(Math.max(bar, 1))
+					.append("\" height=\"18\" fill=\"")
+					.append(colour)
+					.append("\"/>\n")
+					.append("<text x=\"")
+					.append(labelWidth + Math.max(bar, 1) + 6)
+					.append("\" y=\"")
+					.append(y + 16)
+					.append("\">")
+					.append(String.format(Locale.ROOT, "%.2f×", ratio))
+					.append("</text>\n");
+				y += rowHeight;
+			}
+			y += 10;
+		}
+		return svg.append("</svg>\n").toString();
+	}
+
+	private double ratio(String workload, int size, Contender contender) {
+		return median(workload, size, contender, Measurement::migrateMs)
+				/ median(workload, size, Contender.FLOOR, Measurement::migrateMs);
+	}
+
+	private double median(String workload, int size, Contender contender, ToDoubleFunction<Measurement> value) {
+		double[] values = this.measurements.get(key(workload, size, contender))
+			.stream()
+			.mapToDouble(value)
+			.sorted()
+			.toArray();
+		int middle = values.length / 2;
+		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+	}
+
+}

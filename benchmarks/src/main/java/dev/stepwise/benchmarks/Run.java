@@ -1,0 +1,47 @@
+package dev.stepwise.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * One run in a fresh JVM: one contender migrating N migrations once. Arguments:
+ * contender, JDBC URL, user, password, N, working directory. Prints one line:
+ * {@code result migrate_ms=... round_trips=... peak_kb=...}.
+ */
+public final class Run {
+
+	private Run() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Contender contender = Contender.valueOf(args[0]);
+		try (HikariDataSource pool = new HikariDataSource()) {
+			pool.setJdbcUrl(args[1]);
+			pool.setUsername(args[2]);
+			pool.setPassword(args[3]);
+			pool.setMaximumPoolSize(4);
+			try (Connection warmUp = pool.getConnection()) {
+				warmUp.isValid(1);
+			}
+			CountingDataSource dataSource = new CountingDataSource(pool);
+			long start = System.nanoTime();
+			contender.migrate(dataSource, Integer.parseInt(args[4]), Path.of(args[5]));
+			long elapsed = System.nanoTime() - start;
+			System.out.println("result migrate_ms=" + (elapsed / 1_000_000.0) + " round_trips="
+					+ dataSource.roundTrips() + " peak_kb=" + peakKilobytes());
+		}
+	}
+
+	private static long peakKilobytes() throws java.io.IOException {
+		for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+			if (line.startsWith("VmHWM:")) {
+				return Long.parseLong(line.replaceAll("[^0-9]", ""));
+			}
+		}
+		return -1;
+	}
+
+}
