@@ -1,9 +1,33 @@
 package dev.stepwise.core;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
 /**
- * PostgreSQL: time zone aware timestamps and a session advisory lock.
+ * PostgreSQL: time zone aware timestamps, a session advisory lock, and a direct catalog
+ * look-up of the history table (the driver's general table metadata query costs several
+ * times more on every start).
  */
 final class PostgresDialect extends Dialect {
+
+	@Override
+	Optional<String> tableComment(Connection connection, @Nullable String schema, String table) throws SQLException {
+		String name = (schema != null) ? schema + "." + table : table;
+		try (PreparedStatement statement = connection
+			.prepareStatement("SELECT to_regclass(?) IS NOT NULL, obj_description(to_regclass(?), 'pg_class')")) {
+			statement.setString(1, name);
+			statement.setString(2, name);
+			try (ResultSet row = statement.executeQuery()) {
+				row.next();
+				return row.getBoolean(1) ? Optional.of(String.valueOf(row.getString(2))) : Optional.empty();
+			}
+		}
+	}
 
 	@Override
 	String timestampType() {
