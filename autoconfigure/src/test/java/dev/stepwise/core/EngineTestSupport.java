@@ -7,10 +7,7 @@ import dev.stepwise.api.Migration;
 import dev.stepwise.api.MigrationFailedException;
 import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
-import dev.stepwise.testsupport.IsolatedSchema;
-import dev.stepwise.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.stepwise.testsupport.SchemaPerTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -19,31 +16,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * What engine tests share: a fresh schema per test on the subclass's database, and short
  * ways to run the engine and read the history.
  */
-abstract class EngineTestSupport {
-
-	private IsolatedSchema schema;
-
-	abstract TestDatabase database();
-
-	@BeforeEach
-	void createSchema() {
-		this.schema = database().createSchema();
-	}
-
-	@AfterEach
-	void dropSchema() {
-		if (this.schema != null) {
-			this.schema.close();
-		}
-	}
-
-	IsolatedSchema schema() {
-		return this.schema;
-	}
+abstract class EngineTestSupport extends SchemaPerTest {
 
 	Stepwise.Builder stepwise(Migration... migrations) {
 		return Stepwise.builder()
-			.dataSource(this.schema.dataSource())
+			.dataSource(schema().dataSource())
 			.migrations(migrations)
 			.lockTimeout(Duration.ofSeconds(10));
 	}
@@ -53,7 +30,7 @@ abstract class EngineTestSupport {
 	}
 
 	List<String> column(String name) {
-		return this.schema.history().stream().map((row) -> String.valueOf(row.get(name))).toList();
+		return schema().history().stream().map((row) -> String.valueOf(row.get(name))).toList();
 	}
 
 	static void assertRefusedAsFailed(Runnable run) {

@@ -8,7 +8,7 @@ import dev.stepwise.testsupport.TestDatabase;
 class H2StepwiseTests extends AbstractStepwiseTests {
 
 	@Override
-	TestDatabase database() {
+	protected TestDatabase database() {
 		return TestDatabase.H2;
 	}
 

@@ -8,7 +8,7 @@ import dev.stepwise.testsupport.TestDatabase;
 class MariaDbOperationsTests extends AbstractOperationsTests {
 
 	@Override
-	TestDatabase database() {
+	protected TestDatabase database() {
 		return TestDatabase.MARIADB;
 	}
 

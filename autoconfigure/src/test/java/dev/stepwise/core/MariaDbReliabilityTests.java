@@ -8,7 +8,7 @@ import dev.stepwise.testsupport.TestDatabase;
 class MariaDbReliabilityTests extends AbstractReliabilityTests {
 
 	@Override
-	TestDatabase database() {
+	protected TestDatabase database() {
 		return TestDatabase.MARIADB;
 	}
 

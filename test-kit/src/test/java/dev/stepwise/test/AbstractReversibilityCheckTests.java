@@ -6,10 +6,8 @@ import java.util.stream.Stream;
 import dev.stepwise.api.Migration;
 import dev.stepwise.api.MigrationContext;
 import dev.stepwise.test.ReversibilityResult.Verdict;
-import dev.stepwise.testsupport.IsolatedSchema;
+import dev.stepwise.testsupport.SchemaPerTest;
 import dev.stepwise.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -21,23 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The reversibility check on a real database, which every database must pass; each
  * database runs these in a subclass of its own, each test in a fresh schema.
  */
-abstract class AbstractReversibilityCheckTests {
-
-	private IsolatedSchema schema;
-
-	abstract TestDatabase database();
-
-	@BeforeEach
-	void createSchema() {
-		this.schema = database().createSchema();
-	}
-
-	@AfterEach
-	void dropSchema() {
-		if (this.schema != null) {
-			this.schema.close();
-		}
-	}
+abstract class AbstractReversibilityCheckTests extends SchemaPerTest {
 
 	private List<Migration> catalogue() {
 		return List.of(
@@ -56,9 +38,9 @@ abstract class AbstractReversibilityCheckTests {
 
 	@Test
 	void aReversibleSetPasses() {
-		List<ReversibilityResult> results = ReversibilityCheck.of(this.schema.dataSource(), catalogue()).run();
+		List<ReversibilityResult> results = ReversibilityCheck.of(schema().dataSource(), catalogue()).run();
 		assertThat(results).extracting(ReversibilityResult::verdict).containsOnly(Verdict.REVERSIBLE).hasSize(5);
-		assertThat(this.schema.hasTable("product")).isTrue();
+		assertThat(schema().hasTable("product")).isTrue();
 	}
 
 	@Test
@@ -66,7 +48,7 @@ abstract class AbstractReversibilityCheckTests {
 		List<Migration> migrations = List.of(catalogue().get(0), catalogue().get(1),
 				step("3", "CREATE INDEX product_name ON product (name)", "SELECT 1"));
 		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> ReversibilityCheck.of(this.schema.dataSource(), migrations).assertReversible())
+			.isThrownBy(() -> ReversibilityCheck.of(schema().dataSource(), migrations).assertReversible())
 			.withMessageContaining("Migration 3 (Step 3, " + Step.class.getName() + ") does not reverse cleanly")
 			.withMessageContaining("after down the schema is not what it was before up")
 			.withMessageMatching("(?is).*\\+ index product\\(name\\): NOT UNIQUE.*");
@@ -77,7 +59,7 @@ abstract class AbstractReversibilityCheckTests {
 		List<Migration> migrations = List.of(catalogue().get(0), catalogue().get(1),
 				step("3", "ALTER TABLE product ADD COLUMN keywords VARCHAR(200)", "SELECT 1"));
 		assertThatExceptionOfType(AssertionError.class)
-			.isThrownBy(() -> ReversibilityCheck.of(this.schema.dataSource(), migrations).assertReversible())
+			.isThrownBy(() -> ReversibilityCheck.of(schema().dataSource(), migrations).assertReversible())
 			.withMessageMatching("(?is).*\\+ column product\\.keywords: .*");
 	}
 
@@ -87,7 +69,7 @@ abstract class AbstractReversibilityCheckTests {
 				step("3", "ALTER TABLE category ADD CONSTRAINT category_name_unique UNIQUE (name)", "SELECT 1"),
 				step("4", "ALTER TABLE product ADD CONSTRAINT product_id_positive CHECK (id > 0)",
 						dropConstraint("category_name_unique")));
-		List<ReversibilityResult> results = ReversibilityCheck.of(this.schema.dataSource(), migrations).run();
+		List<ReversibilityResult> results = ReversibilityCheck.of(schema().dataSource(), migrations).run();
 		assertThat(results).extracting(ReversibilityResult::verdict)
 			.containsExactly(Verdict.REVERSIBLE, Verdict.REVERSIBLE, Verdict.FAILED, Verdict.NOT_CHECKED);
 		assertThat(results.get(2).message()).containsIgnoringCase("index category(name)");
@@ -96,7 +78,7 @@ abstract class AbstractReversibilityCheckTests {
 	@Test
 	void anIrreversibleMigrationIsAppliedAndReportedNotFailed() {
 		List<Migration> migrations = List.of(catalogue().get(0), new V2__Drop_category_name());
-		List<ReversibilityResult> results = ReversibilityCheck.of(this.schema.dataSource(), migrations).run();
+		List<ReversibilityResult> results = ReversibilityCheck.of(schema().dataSource(), migrations).run();
 		assertThat(results).extracting(ReversibilityResult::verdict)
 			.containsExactly(Verdict.REVERSIBLE, Verdict.IRREVERSIBLE);
 		assertThat(results.get(1).message()).contains("is irreversible");
@@ -104,15 +86,15 @@ abstract class AbstractReversibilityCheckTests {
 
 	@TestFactory
 	Stream<DynamicTest> yieldsOneDynamicTestPerMigration() {
-		return ReversibilityCheck.of(this.schema.dataSource(), catalogue()).dynamicTests();
+		return ReversibilityCheck.of(schema().dataSource(), catalogue()).dynamicTests();
 	}
 
 	@Test
 	void snapshotsOfTheSameSchemaAreEqualAndShowWhatChanged() {
-		SchemaSnapshot empty = SchemaSnapshot.of(this.schema.dataSource());
-		this.schema.jdbc().execute("CREATE TABLE tag (id INT PRIMARY KEY, label VARCHAR(50) NOT NULL)");
-		SchemaSnapshot withTag = SchemaSnapshot.of(this.schema.dataSource());
-		assertThat(SchemaSnapshot.of(this.schema.dataSource())).isEqualTo(withTag);
+		SchemaSnapshot empty = SchemaSnapshot.of(schema().dataSource());
+		schema().jdbc().execute("CREATE TABLE tag (id INT PRIMARY KEY, label VARCHAR(50) NOT NULL)");
+		SchemaSnapshot withTag = SchemaSnapshot.of(schema().dataSource());
+		assertThat(SchemaSnapshot.of(schema().dataSource())).isEqualTo(withTag);
 		assertThat(empty.diff(withTag)).anyMatch((line) -> line.toLowerCase().startsWith("+ table tag"))
 			.anyMatch((line) -> line.toLowerCase().startsWith("+ column tag.label") && line.contains("NOT NULL"))
 			.anyMatch((line) -> line.toLowerCase().startsWith("+ primary key tag"));

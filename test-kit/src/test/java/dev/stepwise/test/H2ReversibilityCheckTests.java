@@ -8,7 +8,7 @@ import dev.stepwise.testsupport.TestDatabase;
 class H2ReversibilityCheckTests extends AbstractReversibilityCheckTests {
 
 	@Override
-	TestDatabase database() {
+	protected TestDatabase database() {
 		return TestDatabase.H2;
 	}
 

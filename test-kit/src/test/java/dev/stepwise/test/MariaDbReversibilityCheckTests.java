@@ -8,7 +8,7 @@ import dev.stepwise.testsupport.TestDatabase;
 class MariaDbReversibilityCheckTests extends AbstractReversibilityCheckTests {
 
 	@Override
-	TestDatabase database() {
+	protected TestDatabase database() {
 		return TestDatabase.MARIADB;
 	}
 
