@@ -53,6 +53,19 @@ final class MigrationDataSource {
 	}
 
 	/**
+	 * How messages name the application's data source: its URL without credentials and
+	 * its user, from its connection details when it has them.
+	 */
+	static @Nullable String name(ObjectProvider<JdbcConnectionDetails> connectionDetails) {
+		JdbcConnectionDetails details = connectionDetails.getIfAvailable();
+		if (details == null || !StringUtils.hasText(details.getJdbcUrl())) {
+			return null;
+		}
+		return Unpooled.withoutSecrets(details.getJdbcUrl())
+				+ ((details.getUsername() != null) ? " as " + details.getUsername() : "");
+	}
+
+	/**
 	 * A connection per request, closed when the caller closes it, with failures that name
 	 * the URL and user but never the password.
 	 */
@@ -79,7 +92,7 @@ final class MigrationDataSource {
 			if (url == null) {
 				return "no URL";
 			}
-			return url.replaceAll("\\?.*$", "").replaceAll("//[^/@]*@", "//");
+			return url.replaceAll("[?;].*$", "").replaceAll("//[^/@]*@", "//").replaceAll(":thin:[^@]*@", ":thin:@");
 		}
 
 	}

@@ -48,15 +48,18 @@ public final class StepwiseAutoConfiguration {
 			StepwiseProperties properties) {
 		Stepwise.Builder builder = Stepwise.builder();
 		listeners.orderedStream().forEach(builder::listener);
-		return builder
-			.dataSource(MigrationDataSource.choose(stepwiseDataSource.getIfAvailable(), dataSource.getIfUnique(),
-					connectionDetails, properties))
+		DataSource application = dataSource.getIfUnique();
+		DataSource chosen = MigrationDataSource.choose(stepwiseDataSource.getIfAvailable(), application,
+				connectionDetails, properties);
+		return builder.dataSource(chosen)
+			.dataSourceName((chosen == application) ? MigrationDataSource.name(connectionDetails) : null)
 			.initSql(properties.getInitSql())
 			.migrations(migrations.orderedStream().toList())
 			.table(properties.getTable())
 			.schema(properties.getSchema())
 			.createSchema(properties.isCreateSchema())
 			.lockTimeout(properties.getLockTimeout())
+			.lockLease(properties.getLockLease())
 			.target(properties.getTarget())
 			.outOfOrder(properties.isOutOfOrder())
 			.ignoreMissing(properties.isIgnoreMissing())

@@ -83,6 +83,13 @@ public class StepwiseProperties {
 	private Duration lockTimeout = Duration.ofMinutes(5);
 
 	/**
+	 * How long the lock of a database without session locks (H2, SQLite and other
+	 * databases) lasts unless its holder renews it (every third of this). A crashed
+	 * instance's lock is taken over once it has passed.
+	 */
+	private Duration lockLease = Duration.ofSeconds(30);
+
+	/**
 	 * Version up to which (inclusive) pending migrations are applied. Defaults to all.
 	 */
 	private @Nullable String target;
@@ -225,6 +232,14 @@ public class StepwiseProperties {
 
 	public void setLockTimeout(Duration lockTimeout) {
 		this.lockTimeout = lockTimeout;
+	}
+
+	public Duration getLockLease() {
+		return this.lockLease;
+	}
+
+	public void setLockLease(Duration lockLease) {
+		this.lockLease = lockLease;
 	}
 
 	public @Nullable String getTarget() {

@@ -3,6 +3,7 @@ package dev.stepwise.core;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.Set;
@@ -24,31 +25,47 @@ import org.jspecify.annotations.Nullable;
  * @param schema the configured schema, or the connection's current one
  * @param schemaConfigured whether the schema was configured (and so must qualify names)
  * @param user the database user, recorded as who applied each migration
+ * @param identifiers how the database stores and quotes names
  */
 record Database(DataSource dataSource, DatabaseKind kind, Dialect dialect, @Nullable String schema,
-		boolean schemaConfigured, String user) {
+		boolean schemaConfigured, String user, Identifiers identifiers) {
 
 	static Database inspect(DataSource dataSource, @Nullable String configuredSchema) {
+		return inspect(dataSource, configuredSchema, null);
+	}
+
+	/**
+	 * Inspect the database a data source connects to.
+	 * @param dataSourceName how to name the database if no connection can be opened
+	 */
+	static Database inspect(DataSource dataSource, @Nullable String configuredSchema, @Nullable String dataSourceName) {
 		try (Connection connection = dataSource.getConnection()) {
 			DatabaseMetaData metaData = connection.getMetaData();
 			DatabaseKind kind = DatabaseKind.from(metaData);
 			Dialect dialect = Dialect.of(kind);
 			String schema = (configuredSchema != null) ? configuredSchema : dialect.currentSchema(connection);
-			String user = String.valueOf(metaData.getUserName());
-			return new Database(dataSource, kind, dialect, schema, configuredSchema != null, user);
+			String user = (metaData.getUserName() != null) ? metaData.getUserName() : System.getProperty("user.name");
+			return new Database(dataSource, kind, dialect, schema, configuredSchema != null, user,
+					Identifiers.of(metaData));
 		}
 		catch (SQLException ex) {
 			throw new StepwiseException(Code.DATABASE_ERROR,
-					"Stepwise could not connect to the database: " + ex.getMessage(), ex);
+					"Stepwise could not connect to " + ((dataSourceName != null) ? dataSourceName : "the database")
+							+ ": " + String.valueOf(ex.getMessage()).replaceFirst("\\.$", "")
+							+ ". No migration was run.",
+					ex);
 		}
 	}
 
 	/**
-	 * The name of a table as SQL should write it: qualified by the schema when one was
-	 * configured, so that it does not depend on the connection's search path.
+	 * The name of a table as SQL should write it: quoted, and qualified by the schema
+	 * when one was configured, so that it does not depend on the connection's search
+	 * path.
 	 */
 	String qualify(String table) {
-		return this.schemaConfigured ? this.schema + "." + table : table;
+		String quoted = this.identifiers.quoted(table);
+		return (this.schemaConfigured && this.schema != null) ? this.identifiers.quoted(this.schema) + "." + quoted
+				: quoted;
 	}
 
 	/**
@@ -70,21 +87,29 @@ record Database(DataSource dataSource, DatabaseKind kind, Dialect dialect, @Null
 								+ " create it. Nothing was changed.");
 			}
 			try (Statement statement = connection.createStatement()) {
-				statement.execute("CREATE SCHEMA " + this.schema);
+				statement.execute("CREATE SCHEMA " + this.identifiers.quoted(this.schema));
 			}
 		}
+		catch (SQLFeatureNotSupportedException ex) {
+			throw new StepwiseException(Code.INVALID_CONFIGURATION,
+					"Schema " + this.schema + " cannot be used on " + this.kind.displayName()
+							+ ": its JDBC driver does not support schemas. Leave stepwise.schema"
+							+ " unset to keep the history where the connection points. Nothing was changed.",
+					ex);
+		}
 		catch (SQLException ex) {
-			throw new StepwiseException(Code.DATABASE_ERROR,
-					"Stepwise could not check or create schema " + this.schema + ": " + ex.getMessage(), ex);
+			throw new StepwiseException(Code.DATABASE_ERROR, "Stepwise could not check or create schema " + this.schema
+					+ " on " + this.kind.displayName() + ": " + ex + ". Nothing was changed.", ex);
 		}
 	}
 
 	/**
-	 * Whether the schema holds tables other than the history table and its lock table.
+	 * Whether the schema holds tables other than Stepwise's own: the history table and
+	 * its lock and format tables.
 	 */
 	boolean hasTablesOtherThan(String historyTable) {
-		Set<String> ignored = Set.of(historyTable.toLowerCase(Locale.ROOT),
-				historyTable.toLowerCase(Locale.ROOT) + "_lock");
+		String history = historyTable.toLowerCase(Locale.ROOT);
+		Set<String> ignored = Set.of(history, history + "_lock", history + Dialect.FORMAT_TABLE_SUFFIX);
 		try (Connection connection = this.dataSource.getConnection()) {
 			return this.dialect.hasTablesOtherThan(connection, this.schema, ignored);
 		}

@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -12,16 +15,25 @@ import dev.stepwise.api.DatabaseKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SQL that differs between databases. This base class speaks portable SQL; each
- * database overrides only what differs.
+ * The SQL that differs between databases. This base class speaks portable SQL and JDBC
+ * metadata only, so that a database Stepwise knows nothing about still gets a correct
+ * lock (a lease row), history and format check; each known database overrides what it
+ * does better.
  */
 class Dialect {
+
+	/**
+	 * The suffix of the table that carries the history format where tables have no
+	 * comments.
+	 */
+	static final String FORMAT_TABLE_SUFFIX = "_format";
 
 	static Dialect of(DatabaseKind kind) {
 		return switch (kind) {
 			case POSTGRESQL -> new PostgresDialect();
 			case MARIADB, MYSQL -> new MySqlDialect();
-			case H2, OTHER -> new Dialect();
+			case H2 -> new H2Dialect();
+			case OTHER -> new Dialect();
 		};
 	}
 
@@ -32,21 +44,55 @@ class Dialect {
 	boolean schemaExists(Connection connection, String schema) throws SQLException {
 		DatabaseMetaData metaData = connection.getMetaData();
 		try (ResultSet schemas = metaData.getSchemas(null, null)) {
-			return containsName(schemas, "TABLE_SCHEM", stored(metaData, schema));
+			return containsName(schemas, "TABLE_SCHEM", Identifiers.of(metaData).stored(schema));
 		}
 	}
 
 	/**
-	 * The comment of a table, or empty if the table does not exist. A table without a
-	 * comment gives an empty string.
+	 * The format marker of the history table: empty if the table does not exist, an empty
+	 * string if it exists without a marker. Portable SQL has no table comments, so the
+	 * marker is the one row of a table named after the history table.
 	 */
-	Optional<String> tableComment(Connection connection, @Nullable String schema, String table) throws SQLException {
+	Optional<String> historyMarker(Connection connection, Database database, String table) throws SQLException {
+		if (!tableExists(connection, database.schema(), table)) {
+			return Optional.empty();
+		}
+		String formatTable = table + FORMAT_TABLE_SUFFIX;
+		if (!tableExists(connection, database.schema(), formatTable)) {
+			return Optional.of("");
+		}
+		try (Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery("SELECT marker FROM " + database.qualify(formatTable))) {
+			return Optional.of(row.next() ? String.valueOf(row.getString(1)) : "");
+		}
+	}
+
+	/**
+	 * The statements that mark a newly created history table with its format.
+	 */
+	List<String> markHistory(Database database, String table, String marker) {
+		String formatTable = database.qualify(table + FORMAT_TABLE_SUFFIX);
+		return List.of("CREATE TABLE " + formatTable + " (marker VARCHAR(100) NOT NULL)",
+				"INSERT INTO " + formatTable + " (marker) VALUES ('" + marker + "')");
+	}
+
+	boolean tableExists(Connection connection, @Nullable String schema, String table) throws SQLException {
+		return tableRemarks(connection, schema, table).isPresent();
+	}
+
+	/**
+	 * The remarks (comment) of a table from JDBC metadata: empty if the table does not
+	 * exist, an empty string if it has none.
+	 */
+	Optional<String> tableRemarks(Connection connection, @Nullable String schema, String table) throws SQLException {
 		DatabaseMetaData metaData = connection.getMetaData();
-		String storedTable = stored(metaData, table);
-		try (ResultSet tables = tables(metaData, (schema != null) ? stored(metaData, schema) : null, storedTable)) {
+		Identifiers identifiers = Identifiers.of(metaData);
+		String storedTable = identifiers.stored(table);
+		try (ResultSet tables = tables(metaData, (schema != null) ? identifiers.stored(schema) : null, storedTable)) {
 			while (tables.next()) {
 				if (storedTable.equals(tables.getString("TABLE_NAME"))) {
-					return Optional.of(String.valueOf(tables.getString("REMARKS")));
+					String remarks = tables.getString("REMARKS");
+					return Optional.of((remarks != null) ? remarks : "");
 				}
 			}
 			return Optional.empty();
@@ -59,7 +105,8 @@ class Dialect {
 	boolean hasTablesOtherThan(Connection connection, @Nullable String schema, Set<String> ignored)
 			throws SQLException {
 		DatabaseMetaData metaData = connection.getMetaData();
-		try (ResultSet tables = tables(metaData, (schema != null) ? stored(metaData, schema) : null, "%")) {
+		String storedSchema = (schema != null) ? Identifiers.of(metaData).stored(schema) : null;
+		try (ResultSet tables = tables(metaData, storedSchema, "%")) {
 			while (tables.next()) {
 				String type = String.valueOf(tables.getString("TABLE_TYPE"));
 				String name = tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
@@ -83,12 +130,8 @@ class Dialect {
 		return "CURRENT_TIMESTAMP";
 	}
 
-	String commentOnTable(String table, String comment) {
-		return "COMMENT ON TABLE " + table + " IS '" + comment + "'";
-	}
-
-	MigrationLock lock(Database database, String table) {
-		return new LeaseLock(database, table + "_lock");
+	MigrationLock lock(Database database, String table, Duration lease) {
+		return new LeaseLock(database, table + "_lock", lease);
 	}
 
 	static boolean containsName(ResultSet names, String column, String name) throws SQLException {
@@ -98,19 +141,6 @@ class Dialect {
 			}
 		}
 		return false;
-	}
-
-	/**
-	 * An unquoted identifier as the database stores it, for metadata look-ups.
-	 */
-	static String stored(DatabaseMetaData metaData, String identifier) throws SQLException {
-		if (metaData.storesUpperCaseIdentifiers()) {
-			return identifier.toUpperCase(Locale.ROOT);
-		}
-		if (metaData.storesLowerCaseIdentifiers()) {
-			return identifier.toLowerCase(Locale.ROOT);
-		}
-		return identifier;
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.stepwise.core;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,9 +16,10 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The history table: created when missing, read as a list of events, appended to. Its
- * comment carries the format of its layout, so that a later release can upgrade it and
- * this release refuses a table it does not understand.
+ * The history table: created when missing, read as a list of events, appended to. A
+ * marker (its comment, where the database has table comments) carries the format of its
+ * layout, so that a later release can upgrade it and this release refuses a table it does
+ * not understand.
  * <p>
  * Writes join the transaction bound to the current thread, if any, which is how a
  * transactional migration and its history row commit together.
@@ -58,9 +60,9 @@ final class HistoryTable {
 	 * Create the table if it is missing, or check that this release understands it.
 	 */
 	void createIfMissing() {
-		Optional<String> comment = comment();
-		if (comment.isPresent()) {
-			checkFormat(comment.get());
+		Optional<String> marker = marker();
+		if (marker.isPresent()) {
+			checkFormat(marker.get());
 			return;
 		}
 		Dialect dialect = this.database.dialect();
@@ -69,31 +71,33 @@ final class HistoryTable {
 				+ "class_name VARCHAR(1000), installed_by VARCHAR(100) NOT NULL, installed_on "
 				+ dialect.timestampType() + " NOT NULL, execution_ms BIGINT NOT NULL, transactional BOOLEAN NOT NULL, "
 				+ "outcome VARCHAR(12) NOT NULL, detail VARCHAR(" + MAX_DETAIL + "))");
-		this.jdbc.execute(dialect.commentOnTable(this.name, MARKER + FORMAT));
+		for (String statement : dialect.markHistory(this.database, this.table, MARKER + FORMAT)) {
+			this.jdbc.execute(statement);
+		}
 	}
 
 	/**
 	 * Whether the table exists, checking that this release understands it if it does.
 	 */
 	boolean exists() {
-		Optional<String> comment = comment();
-		comment.ifPresent(this::checkFormat);
-		return comment.isPresent();
+		Optional<String> marker = marker();
+		marker.ifPresent(this::checkFormat);
+		return marker.isPresent();
 	}
 
-	private Optional<String> comment() {
-		Optional<String> comment = this.jdbc
+	private Optional<String> marker() {
+		Optional<String> marker = this.jdbc
 			.execute((ConnectionCallback<Optional<String>>) (connection) -> this.database.dialect()
-				.tableComment(connection, this.database.schema(), this.table));
-		return (comment != null) ? comment : Optional.empty();
+				.historyMarker(connection, this.database, this.table));
+		return (marker != null) ? marker : Optional.empty();
 	}
 
-	private void checkFormat(String comment) {
-		Matcher matcher = MARKER_PATTERN.matcher(comment);
+	private void checkFormat(String marker) {
+		Matcher matcher = MARKER_PATTERN.matcher(marker);
 		if (!matcher.find()) {
 			throw new StepwiseException(Code.INCOMPATIBLE_HISTORY,
 					"Table " + displayName() + " on " + this.database.kind().displayName()
-							+ " exists but is not a Stepwise history table (its comment has no '" + MARKER
+							+ " exists but is not a Stepwise history table (it has no '" + MARKER
 							+ "' marker). Choose another table with stepwise.table, or rename the existing one.");
 		}
 		int format = Integer.parseInt(matcher.group(1));
@@ -124,15 +128,17 @@ final class HistoryTable {
 	 * @return the event's rank
 	 */
 	int append(HistoryEntry entry, Operation operation, Outcome outcome, long executionMs, @Nullable String detail) {
-		Integer rank = this.jdbc.queryForObject("SELECT COALESCE(MAX(installed_rank), 0) + 1 FROM " + this.name,
-				(row, number) -> row.getInt(1));
+		// one statement that writes first: a read followed by a write would need to
+		// upgrade its lock, which databases such as SQLite refuse while others write
 		this.jdbc.update(
 				"INSERT INTO " + this.name + " (installed_rank, version, description, operation, "
 						+ "class_name, installed_by, installed_on, execution_ms, transactional, outcome, detail) "
-						+ "VALUES (?, ?, ?, ?, ?, ?, " + this.database.dialect().now() + ", ?, ?, ?, ?)",
-				rank, entry.version().toString(), entry.description(), operation.name(), entry.className(),
+						+ "SELECT COALESCE(MAX(installed_rank), 0) + 1, ?, ?, ?, ?, ?, " + this.database.dialect().now()
+						+ ", ?, ?, ?, ? FROM " + this.name,
+				entry.version().toString(), entry.description(), operation.name(), entry.className(),
 				this.database.user(), executionMs, entry.transactional(), outcome.name(), truncate(detail));
-		return rank;
+		Integer rank = this.jdbc.queryForObject("SELECT MAX(installed_rank) FROM " + this.name, Integer.class);
+		return Objects.requireNonNull(rank);
 	}
 
 	/**

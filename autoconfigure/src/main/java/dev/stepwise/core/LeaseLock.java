@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,8 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class LeaseLock implements MigrationLock {
 
-	static final Duration LEASE = Duration.ofSeconds(30);
-
 	private static final Logger logger = LoggerFactory.getLogger(LeaseLock.class);
 
 	private final Database database;
@@ -42,10 +41,6 @@ final class LeaseLock implements MigrationLock {
 
 	private @Nullable ScheduledExecutorService renewal;
 
-	LeaseLock(Database database, String table) {
-		this(database, table, LEASE);
-	}
-
 	LeaseLock(Database database, String table, Duration lease) {
 		this.database = database;
 		this.table = table;
@@ -58,23 +53,71 @@ final class LeaseLock implements MigrationLock {
 	public boolean tryAcquire() {
 		createTableIfMissing();
 		Instant now = Instant.now();
+		if (heldUntil().filter((expiry) -> !expiry.isBefore(now)).isPresent()) {
+			return false; // checked by reading, so that waiting instances do not write
+		}
 		Timestamp acquired = Timestamp.from(now);
 		Timestamp expires = Timestamp.from(now.plus(this.lease));
 		String name = this.database.qualify(this.table);
 		int takenOver = this.jdbc.update(
 				"UPDATE " + name + " SET owner = ?, acquired_on = ?, expires_on = ? WHERE id = 1 AND expires_on < ?",
 				this.owner, acquired, expires, acquired);
-		if (takenOver == 0) {
-			try {
-				this.jdbc.update("INSERT INTO " + name + " (id, owner, acquired_on, expires_on) VALUES (1, ?, ?, ?)",
-						this.owner, acquired, expires);
-			}
-			catch (DuplicateKeyException ex) {
-				return false;
-			}
+		if (takenOver == 0 && !insert(name, acquired, expires)) {
+			return false;
 		}
 		startRenewing();
 		return true;
+	}
+
+	/**
+	 * Insert the lock row, or find that another instance holds the lock. A failed insert
+	 * is checked against the table rather than trusting the driver to report a duplicate
+	 * key in a way Spring recognises, which not every driver does; if the row is gone,
+	 * its holder released it in between, and the insert is tried once more.
+	 */
+	private boolean insert(String name, Timestamp acquired, Timestamp expires) {
+		String insert = "INSERT INTO " + name + " (id, owner, acquired_on, expires_on) VALUES (1, ?, ?, ?)";
+		try {
+			this.jdbc.update(insert, this.owner, acquired, expires);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+		catch (DataAccessException ex) {
+			if (isHeld()) {
+				return false;
+			}
+			try {
+				this.jdbc.update(insert, this.owner, acquired, expires);
+				return true;
+			}
+			catch (DataAccessException again) {
+				if (isHeld()) {
+					return false;
+				}
+				again.addSuppressed(ex);
+				throw again;
+			}
+		}
+	}
+
+	/**
+	 * Whether the lock row exists.
+	 */
+	private boolean isHeld() {
+		return heldUntil().isPresent();
+	}
+
+	/**
+	 * When the current holder's lease expires, or empty if nobody holds the lock.
+	 */
+	private Optional<Instant> heldUntil() {
+		return this.jdbc
+			.query("SELECT expires_on FROM " + this.database.qualify(this.table) + " WHERE id = 1",
+					(row, number) -> row.getTimestamp(1).toInstant())
+			.stream()
+			.findFirst();
 	}
 
 	@Override
@@ -153,8 +196,7 @@ final class LeaseLock implements MigrationLock {
 	private boolean exists() {
 		return Boolean.TRUE
 			.equals(this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> this.database.dialect()
-				.tableComment(connection, this.database.schema(), this.table)
-				.isPresent()));
+				.tableExists(connection, this.database.schema(), this.table)));
 	}
 
 	private static String ownerName() {

@@ -12,6 +12,7 @@ import dev.stepwise.api.MigrationFailedException;
 import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 import dev.stepwise.core.ConnectionContext.ProgressReport;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,8 +102,13 @@ final class MigrationExecutor {
 			});
 		}
 		catch (RuntimeException ex) {
-			throw failure(migration, operation, unwrap(ex), Outcome.ROLLED_BACK, start, true,
-					"Its transaction was rolled back: the database is unchanged and the next run will try it again.");
+			Throwable cause = unwrap(ex);
+			RuntimeException notRecorded = record(() -> this.history.append(HistoryEntry.of(migration), operation,
+					Outcome.ROLLED_BACK, millisSince(start), detail(cause)));
+			String state = "Its transaction was rolled back: the database is unchanged and the next run will try it"
+					+ " again." + ((notRecorded != null) ? " (Its ROLLED_BACK entry could not be written to "
+							+ this.history.displayName() + ": " + detail(notRecorded) + ".)" : "");
+			throw failure(migration, operation, cause, start, true, state, notRecorded);
 		}
 	}
 
@@ -125,13 +131,12 @@ final class MigrationExecutor {
 		}
 		catch (RuntimeException ex) {
 			Throwable cause = unwrap(ex);
-			MigrationFailedException failure = failure(migration, operation, cause, start, false,
-					(transactional ? "Its transaction was rolled back, but " + implicitCommits()
-							: "It ran without a transaction (transactional() is false)")
-							+ ", so the database may hold part of it. " + blockedAdvice());
-			record(failure, () -> this.newTransaction.executeWithoutResult(
-					(status) -> this.history.complete(rank, Outcome.FAILED, millisSince(start), detail(cause))));
-			throw failure;
+			RuntimeException notRecorded = record(
+					() -> this.history.complete(rank, Outcome.FAILED, millisSince(start), detail(cause)));
+			String state = (transactional ? "Its transaction was rolled back, but " + implicitCommits()
+					: "It ran without a transaction (transactional() is false)")
+					+ ", so the database may hold part of it. " + blockedAdvice(rank, notRecorded);
+			throw failure(migration, operation, cause, start, false, state, notRecorded);
 		}
 		if (transactional) {
 			return;
@@ -180,38 +185,39 @@ final class MigrationExecutor {
 	}
 
 	private MigrationFailedException failure(ResolvedMigration migration, Operation operation, Throwable cause,
-			Outcome recorded, long start, boolean unchanged, String state) {
-		MigrationFailedException failure = failure(migration, operation, cause, start, unchanged, state);
-		record(failure, () -> this.newTransaction.executeWithoutResult((status) -> this.history
-			.append(HistoryEntry.of(migration), operation, recorded, millisSince(start), detail(cause))));
-		return failure;
-	}
-
-	private MigrationFailedException failure(ResolvedMigration migration, Operation operation, Throwable cause,
-			long start, boolean unchanged, String state) {
-		return new MigrationFailedException(migration.version().toString(), unchanged,
+			long start, boolean unchanged, String state, @Nullable RuntimeException notRecorded) {
+		MigrationFailedException failure = new MigrationFailedException(migration.version().toString(), unchanged,
 				"Migration " + migration.displayName() + ((operation == Operation.UP) ? "" : " (reverting)")
 						+ " failed on " + this.database.describe() + " after " + millisSince(start) + " ms: "
 						+ detail(cause) + ". " + state,
 				cause);
+		if (notRecorded != null) {
+			failure.addSuppressed(notRecorded);
+		}
+		return failure;
 	}
 
-	private String blockedAdvice() {
-		return "It is recorded as FAILED in " + this.history.displayName()
-				+ ", which blocks later runs: check the database, complete or undo the change by hand,"
+	private String blockedAdvice(@Nullable Integer rank, @Nullable RuntimeException notRecorded) {
+		String recorded = (notRecorded != null)
+				? "Recording the failure in " + this.history.displayName() + " failed too (" + detail(notRecorded)
+						+ "), so it stays marked RUNNING (installed_rank " + rank + ")"
+				: "It is recorded as FAILED in " + this.history.displayName();
+		return recorded + ", which blocks later runs: check the database, complete or undo the change by hand,"
 				+ " then run a repair (stepwise.command=repair) and start again.";
 	}
 
 	/**
-	 * Record the outcome of a failure, keeping the failure as the exception that counts
-	 * if recording fails too.
+	 * Record the outcome of a failure in a transaction of its own.
+	 * @return why recording failed, or {@code null} if it worked; the migration's own
+	 * failure stays the exception that counts
 	 */
-	private static void record(MigrationFailedException failure, Runnable recording) {
+	private @Nullable RuntimeException record(Runnable recording) {
 		try {
-			recording.run();
+			this.newTransaction.executeWithoutResult((status) -> recording.run());
+			return null;
 		}
 		catch (RuntimeException ex) {
-			failure.addSuppressed(ex);
+			return ex;
 		}
 	}
 

@@ -4,14 +4,16 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * MySQL and MariaDB: a schema is a catalog (a database), timestamps keep milliseconds,
- * and the lock is a named lock ({@code GET_LOCK}).
+ * the history format is in the table's comment, and the lock is a named lock
+ * ({@code GET_LOCK}).
  */
-final class MySqlDialect extends Dialect {
+final class MySqlDialect extends CommentingDialect {
 
 	@Override
 	@Nullable String currentSchema(Connection connection) throws SQLException {
@@ -22,7 +24,7 @@ final class MySqlDialect extends Dialect {
 	boolean schemaExists(Connection connection, String schema) throws SQLException {
 		DatabaseMetaData metaData = connection.getMetaData();
 		try (ResultSet catalogs = metaData.getCatalogs()) {
-			return containsName(catalogs, "TABLE_CAT", stored(metaData, schema));
+			return containsName(catalogs, "TABLE_CAT", Identifiers.of(metaData).stored(schema));
 		}
 	}
 
@@ -47,7 +49,7 @@ final class MySqlDialect extends Dialect {
 	}
 
 	@Override
-	MigrationLock lock(Database database, String table) {
+	MigrationLock lock(Database database, String table, Duration lease) {
 		return new NamedLock(database.dataSource(), LockNames.name(database, table));
 	}
 

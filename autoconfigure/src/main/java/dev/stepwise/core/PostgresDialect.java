@@ -4,20 +4,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-
 /**
- * PostgreSQL: time zone aware timestamps, a session advisory lock, and a direct catalog
- * look-up of the history table (the driver's general table metadata query costs several
- * times more on every start).
+ * PostgreSQL: time zone aware timestamps, a session advisory lock, the history format in
+ * the table's comment, and a direct catalog look-up of it (the driver's general table
+ * metadata query costs several times more on every start).
  */
-final class PostgresDialect extends Dialect {
+final class PostgresDialect extends CommentingDialect {
 
 	@Override
-	Optional<String> tableComment(Connection connection, @Nullable String schema, String table) throws SQLException {
-		String name = (schema != null) ? schema + "." + table : table;
+	Optional<String> historyMarker(Connection connection, Database database, String table) throws SQLException {
+		String name = database.qualify(table);
 		try (PreparedStatement statement = connection
 			.prepareStatement("SELECT to_regclass(?) IS NOT NULL, obj_description(to_regclass(?), 'pg_class')")) {
 			statement.setString(1, name);
@@ -35,7 +34,7 @@ final class PostgresDialect extends Dialect {
 	}
 
 	@Override
-	MigrationLock lock(Database database, String table) {
+	MigrationLock lock(Database database, String table, Duration lease) {
 		return new AdvisoryLock(database.dataSource(), LockNames.key(database, table));
 	}
 

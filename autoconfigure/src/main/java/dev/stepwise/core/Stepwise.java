@@ -42,6 +42,9 @@ public final class Stepwise {
 	/** How long a run waits for another instance's run by default. */
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
 
+	/** How long a lease lock lasts without renewal by default. */
+	public static final Duration DEFAULT_LOCK_LEASE = Duration.ofSeconds(30);
+
 	private static final Logger logger = LoggerFactory.getLogger(Stepwise.class);
 
 	private final DataSource dataSource;
@@ -54,6 +57,8 @@ public final class Stepwise {
 
 	private final Duration lockTimeout;
 
+	private final Duration lockLease;
+
 	private final MigrationPlanner planner;
 
 	private final @Nullable Version baselineVersion;
@@ -61,6 +66,8 @@ public final class Stepwise {
 	private final RunningMigrations running;
 
 	private final boolean createSchema;
+
+	private final @Nullable String dataSourceName;
 
 	private Stepwise(Builder builder) {
 		DataSource dataSource = Objects.requireNonNull(builder.dataSource, "A DataSource is required");
@@ -70,9 +77,11 @@ public final class Stepwise {
 		this.table = builder.table;
 		this.schema = builder.schema;
 		this.lockTimeout = builder.lockTimeout;
+		this.lockLease = builder.lockLease;
 		this.planner = new MigrationPlanner(builder.outOfOrder, builder.ignoreMissing, builder.target);
 		this.running = new RunningMigrations(builder.listeners);
 		this.createSchema = builder.createSchema;
+		this.dataSourceName = builder.dataSourceName;
 		this.baselineVersion = (builder.baselineOnMigrate != null)
 				? parse(builder.baselineOnMigrate, "baseline version") : null;
 	}
@@ -240,7 +249,7 @@ public final class Stepwise {
 	 * Every event of the history, or none if the table does not exist yet.
 	 */
 	private List<HistoryEvent> readWithoutLock() {
-		Database database = Database.inspect(this.dataSource, this.schema);
+		Database database = Database.inspect(this.dataSource, this.schema, this.dataSourceName);
 		HistoryTable table = new HistoryTable(database, this.table);
 		try {
 			return table.exists() ? table.read() : List.of();
@@ -290,10 +299,10 @@ public final class Stepwise {
 	 */
 	private <T> T locked(Function<Run, T> operation) {
 		List<ResolvedMigration> resolved = MigrationResolver.resolve(this.migrations);
-		Database database = Database.inspect(this.dataSource, this.schema);
+		Database database = Database.inspect(this.dataSource, this.schema, this.dataSourceName);
 		HistoryTable table = new HistoryTable(database, this.table);
 		database.ensureSchema(this.createSchema);
-		MigrationLock lock = database.dialect().lock(database, this.table);
+		MigrationLock lock = database.dialect().lock(database, this.table, this.lockLease);
 		try {
 			LockAcquisition.acquire(lock, this.lockTimeout, database.describe());
 		}
@@ -367,6 +376,8 @@ public final class Stepwise {
 
 		private @Nullable DataSource dataSource;
 
+		private @Nullable String dataSourceName;
+
 		private final List<Migration> migrations = new ArrayList<>();
 
 		private String table = DEFAULT_TABLE;
@@ -374,6 +385,8 @@ public final class Stepwise {
 		private @Nullable String schema;
 
 		private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+		private Duration lockLease = DEFAULT_LOCK_LEASE;
 
 		private @Nullable String target;
 
@@ -400,6 +413,17 @@ public final class Stepwise {
 		 */
 		public Builder dataSource(DataSource dataSource) {
 			this.dataSource = dataSource;
+			return this;
+		}
+
+		/**
+		 * How messages name the database when no connection can be opened, such as its
+		 * URL without credentials. By default, the driver's message stands alone.
+		 * @param dataSourceName the name; it must not contain a password
+		 * @return this builder
+		 */
+		public Builder dataSourceName(@Nullable String dataSourceName) {
+			this.dataSourceName = dataSourceName;
 			return this;
 		}
 
@@ -465,6 +489,22 @@ public final class Stepwise {
 				throw new IllegalArgumentException("The lock timeout must not be negative: " + lockTimeout);
 			}
 			this.lockTimeout = lockTimeout;
+			return this;
+		}
+
+		/**
+		 * How long the lock lasts unless renewed, on databases without session locks (H2
+		 * and databases Stepwise has no special support for). The holder renews it every
+		 * third of this; a holder that dies leaves a lock that the next instance takes
+		 * over once this has passed.
+		 * @param lockLease the lease, {@link Stepwise#DEFAULT_LOCK_LEASE} by default
+		 * @return this builder
+		 */
+		public Builder lockLease(Duration lockLease) {
+			if (lockLease.toMillis() < 3) {
+				throw new IllegalArgumentException("The lock lease must be positive: " + lockLease);
+			}
+			this.lockLease = lockLease;
 			return this;
 		}
 

@@ -60,6 +60,13 @@ class MigrationDataSourceTests {
 	}
 
 	@Test
+	void namesTheApplicationsDataSourceByItsUrlAndUserWithoutThePassword() {
+		assertThat(MigrationDataSource.name(details(connectionDetails())))
+			.isEqualTo("jdbc:postgresql://db:5432/shop as app");
+		assertThat(MigrationDataSource.name(details(null))).isNull();
+	}
+
+	@Test
 	void refusesSeveralDataSourcesWithoutAMarkedOne() {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> MigrationDataSource.choose(null, null, details(null), this.properties))
@@ -70,6 +77,12 @@ class MigrationDataSourceTests {
 	void urlsInMessagesLoseTheirCredentialsAndParameters() {
 		assertThat(MigrationDataSource.Unpooled.withoutSecrets("jdbc:postgresql://app:pw@db:5432/shop?password=pw"))
 			.isEqualTo("jdbc:postgresql://db:5432/shop");
+		assertThat(MigrationDataSource.Unpooled.withoutSecrets("jdbc:h2:mem:shop;USER=sa;PASSWORD=pw"))
+			.isEqualTo("jdbc:h2:mem:shop");
+		assertThat(MigrationDataSource.Unpooled.withoutSecrets("jdbc:sqlserver://db:1433;user=app;password=pw"))
+			.isEqualTo("jdbc:sqlserver://db:1433");
+		assertThat(MigrationDataSource.Unpooled.withoutSecrets("jdbc:oracle:thin:app/pw@db:1521/shop"))
+			.isEqualTo("jdbc:oracle:thin:@db:1521/shop");
 	}
 
 	private DataSource choose(JdbcConnectionDetails connectionDetails) {

@@ -8,6 +8,8 @@ import dev.stepwise.core.MigrationResult;
 import dev.stepwise.core.RepairResolution;
 import dev.stepwise.core.Stepwise;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.SchemaManagement;
@@ -115,13 +117,16 @@ class StepwiseAutoConfigurationTests {
 			});
 	}
 
-	@Test
-	void failsToStartOnAnInvalidTableName() {
-		this.contextRunner.withPropertyValues("stepwise.table=bad-name")
+	@ParameterizedTest
+	@ValueSource(strings = { "table=bad-name", "table=history;DROP TABLE products", "table=it's", "schema=\"quoted\"",
+			"schema=two words", "schema=public.history" })
+	void failsToStartOnATableOrSchemaNameThatIsNotAPlainIdentifier(String property) {
+		String name = property.substring(property.indexOf('=') + 1);
+		this.contextRunner.withPropertyValues("stepwise." + property)
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("'bad-name' must be an unquoted SQL identifier"));
+				.hasMessageContaining("'" + name + "' must be an unquoted SQL identifier"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

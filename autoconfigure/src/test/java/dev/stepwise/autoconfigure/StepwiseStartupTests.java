@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.stepwise.api.Migration;
 import dev.stepwise.api.MigrationContext;
 import dev.stepwise.api.MigrationFailedException;
+import dev.stepwise.api.StepwiseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -14,6 +15,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -53,11 +56,43 @@ class StepwiseStartupTests {
 			.contains("Fix the migration named above");
 	}
 
+	@Test
+	void unreachableDatabaseStopsTheStartNamingItsUrlButNotThePassword(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(JdbcApplication.class)
+				.properties("spring.main.web-application-type=none", "spring.main.banner-mode=off",
+						"spring.datasource.url=jdbc:postgresql://127.0.0.1:1/shop?password=url-secret",
+						"spring.datasource.username=app", "spring.datasource.password=property-secret")
+				.run())
+			.isInstanceOf(StepwiseException.class)
+			.withMessageContaining("Stepwise could not connect to jdbc:postgresql://127.0.0.1:1/shop as app: ")
+			.withMessageContaining("No migration was run");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("jdbc:postgresql://127.0.0.1:1/shop as app")
+			.doesNotContain("url-secret")
+			.doesNotContain("property-secret");
+	}
+
 	private static ConfigurableApplicationContext start(Class<?> application) {
 		return new SpringApplicationBuilder(application)
 			.properties("spring.main.web-application-type=none", "spring.main.banner-mode=off",
 					"spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
 			.run();
+	}
+
+	/**
+	 * An application with JDBC and Stepwise only, so that nothing else reaches for the
+	 * database first.
+	 */
+	@SpringBootConfiguration
+	@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, StepwiseAutoConfiguration.class })
+	static class JdbcApplication {
+
+		@Bean
+		Migration createProducts() {
+			return new V1__Create_products();
+		}
+
 	}
 
 	@SpringBootConfiguration

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +36,8 @@ abstract class AbstractReliabilityTests extends EngineTestSupport {
 
 	@TempDir
 	Path directory;
+
+	private final Map<Process, Path> logs = new HashMap<>();
 
 	@Test
 	void eightInstancesStartingTogetherApplyEachMigrationExactlyOnce() throws Exception {
@@ -73,9 +76,13 @@ abstract class AbstractReliabilityTests extends EngineTestSupport {
 			assertThat(restart.applied()).hasSize(1);
 		}
 		else {
-			// the DDL committed implicitly: the RUNNING entry makes the next start refuse
+			// the DDL may have committed implicitly: the RUNNING entry makes the next
+			// start
+			// refuse
 			assertThat(column("outcome")).containsExactly("RUNNING");
-			assertThat(schema().jdbc().queryForObject("SELECT COUNT(*) FROM t_half", Integer.class)).isZero();
+			if (database().kind() != DatabaseKind.OTHER) {
+				assertThat(schema().jdbc().queryForObject("SELECT COUNT(*) FROM t_half", Integer.class)).isZero();
+			}
 			assertThatExceptionOfType(StepwiseException.class)
 				.isThrownBy(() -> migrate(TestMigration.sql("1", "CREATE TABLE t_half (id INT PRIMARY KEY)")))
 				.withMessageContaining("is marked RUNNING");
@@ -121,8 +128,7 @@ abstract class AbstractReliabilityTests extends EngineTestSupport {
 		boolean postgres = database().kind() == DatabaseKind.POSTGRESQL;
 		TestMigration victim = TestMigration.of("2", (context) -> {
 			context.jdbc().update("INSERT INTO t1 (id) VALUES (1)");
-			backend.set(context.jdbc()
-				.queryForObject(postgres ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()", Long.class));
+			backend.set(context.jdbc().queryForObject(connectionIdQuery(), Long.class));
 			reported.countDown();
 			assertThat(killed.await(1, TimeUnit.MINUTES)).isTrue();
 			context.jdbc().update("INSERT INTO t1 (id) VALUES (2)");
@@ -130,8 +136,7 @@ abstract class AbstractReliabilityTests extends EngineTestSupport {
 		CompletableFuture<MigrationResult> run = CompletableFuture
 			.supplyAsync(() -> migrate(TestMigration.createTable("1", "t1"), victim));
 		assertThat(reported.await(1, TimeUnit.MINUTES)).isTrue();
-		schema().jdbc()
-			.execute(postgres ? "SELECT pg_terminate_backend(" + backend.get() + ")" : "KILL " + backend.get());
+		schema().jdbc().execute(killConnection(backend.get()));
 		killed.countDown();
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> run.get(1, TimeUnit.MINUTES))
 			.havingCause()
@@ -150,13 +155,30 @@ abstract class AbstractReliabilityTests extends EngineTestSupport {
 		assertThat(restart.applied()).extracting(ExecutedMigration::version).containsExactly("2");
 	}
 
+	/**
+	 * The query that gives the id of the connection it runs on.
+	 */
+	String connectionIdQuery() {
+		return (database().kind() == DatabaseKind.POSTGRESQL) ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()";
+	}
+
+	/**
+	 * The statement that kills a connection from another session.
+	 */
+	String killConnection(long id) {
+		return (database().kind() == DatabaseKind.POSTGRESQL) ? "SELECT pg_terminate_backend(" + id + ")"
+				: "KILL " + id;
+	}
+
 	private Process launch(String scenario, Path marker) throws IOException {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
 				"-cp", System.getProperty("java.class.path"), MigratorProcess.class.getName(),
 				schema().dataSource().getJdbcUrl(), schema().dataSource().getUsername(),
-				String.valueOf(schema().dataSource().getPassword()), scenario, marker.toString());
+				schema().dataSource().getPassword(), scenario, marker.toString());
 		Path log = Files.createTempFile(this.directory, scenario, ".log");
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		this.logs.put(process, log);
+		return process;
 	}
 
 	private void kill(Process process, Path marker) throws Exception {
@@ -174,8 +196,8 @@ abstract class AbstractReliabilityTests extends EngineTestSupport {
 		}
 	}
 
-	private static String output(Process process) {
-		return "instance exited with " + process.exitValue();
+	private String output(Process process) throws IOException {
+		return "instance exited with " + process.exitValue() + ":\n" + Files.readString(this.logs.get(process));
 	}
 
 }

@@ -26,6 +26,12 @@ final class MigratorProcess {
 
 	static final int MIGRATIONS = 50;
 
+	/**
+	 * A short lease for databases with lease locks, so that a test need not wait long for
+	 * a killed instance's lock to expire.
+	 */
+	static final Duration LEASE = Duration.ofSeconds(5);
+
 	private MigratorProcess() {
 	}
 
@@ -47,7 +53,7 @@ final class MigratorProcess {
 				case "block-autocommit" -> migrator(dataSource, List.of(blocking(marker).nonTransactional())).migrate();
 				case "hold-lock" -> {
 					Database database = Database.inspect(dataSource, null);
-					MigrationLock lock = database.dialect().lock(database, Stepwise.DEFAULT_TABLE);
+					MigrationLock lock = database.dialect().lock(database, Stepwise.DEFAULT_TABLE, LEASE);
 					if (!lock.tryAcquire()) {
 						throw new IllegalStateException("The lock is taken");
 					}
@@ -82,6 +88,7 @@ final class MigratorProcess {
 			.dataSource(dataSource)
 			.migrations(migrations)
 			.lockTimeout(Duration.ofMinutes(2))
+			.lockLease(LEASE)
 			.build();
 	}
 

@@ -69,6 +69,7 @@ public final class IsolatedSchema implements AutoCloseable {
 		return switch (this.kind) {
 			case MARIADB, MYSQL -> metaData.getTables(this.name, null, "%", null);
 			case POSTGRESQL -> metaData.getTables(null, this.name, "%", null);
+			case OTHER -> metaData.getTables(null, null, "%", null);
 			default -> metaData.getTables(null, "PUBLIC", "%", null);
 		};
 	}

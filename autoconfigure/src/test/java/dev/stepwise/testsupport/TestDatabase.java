@@ -1,5 +1,9 @@
 package dev.stepwise.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -12,6 +16,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.stepwise.api.DatabaseKind;
 import org.junit.jupiter.api.Assumptions;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * The databases Stepwise is tested on. Each test gets a fresh, empty schema (a database
  * on MariaDB) of its own through {@link #createSchema()}.
@@ -23,6 +29,18 @@ public enum TestDatabase {
 
 	/** H2 in memory, always available. */
 	H2(DatabaseKind.H2, null),
+
+	/**
+	 * H2 in a file with automatic mixed mode, so that several processes share it; always
+	 * available.
+	 */
+	H2_FILE(DatabaseKind.H2, null),
+
+	/**
+	 * SQLite in a file, always available: a database Stepwise has no special code for,
+	 * migrated through the portable path.
+	 */
+	SQLITE(DatabaseKind.OTHER, null),
 
 	/** PostgreSQL, from {@code STEPWISE_TEST_POSTGRES_URL} or Testcontainers. */
 	POSTGRESQL(DatabaseKind.POSTGRESQL, "postgres"),
@@ -53,6 +71,19 @@ public enum TestDatabase {
 			return new IsolatedSchema(this.kind, name,
 					dataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", ""), () -> {
 					});
+		}
+		if (this == H2_FILE || this == SQLITE) {
+			Path directory = temporaryDirectory(name);
+			String url = (this == H2_FILE) ? "jdbc:h2:file:" + directory.resolve(name) + ";AUTO_SERVER=TRUE"
+					: "jdbc:sqlite:" + directory.resolve(name + ".db");
+			HikariDataSource dataSource = dataSource(url, (this == H2_FILE) ? "sa" : "", "");
+			// the test's process opens the file first, so it serves the file to the
+			// others
+			Connection server = connect(dataSource);
+			return new IsolatedSchema(this.kind, name, dataSource, () -> {
+				close(server);
+				FileSystemUtils.deleteRecursively(directory.toFile());
+			});
 		}
 		DatabaseServer server = server();
 		execute(server, "CREATE SCHEMA " + name);
@@ -91,6 +122,34 @@ public enum TestDatabase {
 		return Arrays.stream(required.toLowerCase(Locale.ROOT).split(","))
 			.map(String::trim)
 			.anyMatch(this.serverName::equals);
+	}
+
+	private static Connection connect(HikariDataSource dataSource) {
+		try {
+			return DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
+					dataSource.getPassword());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not open " + dataSource.getJdbcUrl(), ex);
+		}
+	}
+
+	private static void close(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Path temporaryDirectory(String name) {
+		try {
+			return Files.createTempDirectory("stepwise-" + name);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static HikariDataSource dataSource(String url, String user, String password) {

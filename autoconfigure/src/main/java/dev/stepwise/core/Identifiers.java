@@ -1,0 +1,63 @@
+package dev.stepwise.core;
+
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * How a database stores and quotes identifiers. Names of Stepwise's tables and schema are
+ * validated as plain identifiers when configured, then written quoted in the case the
+ * database would store them unquoted: the same tables as unquoted names, but a reserved
+ * word such as {@code order} still works and nothing in a name can end the statement.
+ *
+ * @param folding how the database folds unquoted identifiers
+ * @param quote the quote character, or empty if the database has none
+ */
+record Identifiers(Folding folding, String quote) {
+
+	/**
+	 * How a database folds unquoted identifiers.
+	 */
+	enum Folding {
+
+		/** To upper case, as the SQL standard says (H2). */
+		UPPER,
+
+		/** To lower case (PostgreSQL). */
+		LOWER,
+
+		/** Not at all (MariaDB, MySQL, SQLite). */
+		NONE
+
+	}
+
+	static Identifiers of(DatabaseMetaData metaData) throws SQLException {
+		Folding folding = metaData.storesUpperCaseIdentifiers() ? Folding.UPPER
+				: metaData.storesLowerCaseIdentifiers() ? Folding.LOWER : Folding.NONE;
+		String quote = String.valueOf(metaData.getIdentifierQuoteString()).trim();
+		return new Identifiers(folding, quote);
+	}
+
+	/**
+	 * An unquoted identifier as the database stores it, for metadata look-ups.
+	 * @param identifier the identifier as configured
+	 * @return the identifier as stored
+	 */
+	String stored(String identifier) {
+		return switch (this.folding) {
+			case UPPER -> identifier.toUpperCase(Locale.ROOT);
+			case LOWER -> identifier.toLowerCase(Locale.ROOT);
+			case NONE -> identifier;
+		};
+	}
+
+	/**
+	 * An identifier as SQL should write it.
+	 * @param identifier the identifier as configured
+	 * @return the stored form, quoted
+	 */
+	String quoted(String identifier) {
+		return this.quote + stored(identifier) + this.quote;
+	}
+
+}
