@@ -33,7 +33,7 @@ final class AdvisoryLock extends SessionLock {
 
 	@Override
 	public String holder() {
-		List<String> holders = session().query("""
+		List<String> holders = sessionTemplate().query("""
 				SELECT a.pid, a.application_name, a.client_addr, a.backend_start
 				FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
 				WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1

@@ -1,5 +1,9 @@
 package dev.stepwise.core;
 
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
 /**
  * A cluster-wide lock that allows one migration run at a time and dies with its holder.
  * Contention is a value, not an exception.
@@ -21,5 +25,15 @@ interface MigrationLock {
 	 * Release the lock and whatever it holds open.
 	 */
 	void release();
+
+	/**
+	 * The lock's own session while it is held, if the lock has one: work under the lock
+	 * outside migration transactions (reading the history) runs on it, so that a run with
+	 * nothing to do needs a single connection.
+	 * @return a data source of the held session's connection
+	 */
+	default Optional<DataSource> session() {
+		return Optional.empty();
+	}
 
 }

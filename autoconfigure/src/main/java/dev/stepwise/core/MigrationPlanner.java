@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.stepwise.api.StepwiseException;
@@ -67,9 +68,10 @@ final class MigrationPlanner {
 	}
 
 	private void refuseMissing(MigrationHistory history, List<ResolvedMigration> migrations, String where) {
+		Set<Version> known = migrations.stream().map(ResolvedMigration::version).collect(Collectors.toSet());
 		List<HistoryEvent> missing = history.applied()
 			.stream()
-			.filter((event) -> find(migrations, event.version()).isEmpty())
+			.filter((event) -> !known.contains(event.version()))
 			.toList();
 		if (missing.isEmpty()) {
 			return;

@@ -28,8 +28,9 @@ final class MigrationResolver {
 	static List<ResolvedMigration> resolve(List<? extends Migration> migrations) {
 		List<ResolvedMigration> resolved = new ArrayList<>();
 		Map<Version, ResolvedMigration> byVersion = new HashMap<>();
+		Map<Class<?>, Boolean> reversible = new HashMap<>();
 		for (Migration migration : migrations) {
-			ResolvedMigration candidate = resolve(migration);
+			ResolvedMigration candidate = resolve(migration, reversible);
 			ResolvedMigration existing = byVersion.putIfAbsent(candidate.version(), candidate);
 			if (existing != null) {
 				throw new StepwiseException(Code.DUPLICATE_VERSION,
@@ -48,7 +49,7 @@ final class MigrationResolver {
 		return down != null && down.getDeclaringClass() != Migration.class;
 	}
 
-	private static ResolvedMigration resolve(Migration migration) {
+	private static ResolvedMigration resolve(Migration migration, Map<Class<?>, Boolean> reversible) {
 		Class<?> type = ClassUtils.getUserClass(migration);
 		String className = type.getName();
 		String text = migration.version();
@@ -65,12 +66,22 @@ final class MigrationResolver {
 			throw new StepwiseException(Code.INVALID_MIGRATION, "Migration " + className + " (version " + version
 					+ ") has an empty description: name the class V<version>__<Description> or override description()");
 		}
-		if (description.chars().anyMatch(Character::isISOControl)) {
+		if (hasControlCharacters(description)) {
 			throw new StepwiseException(Code.INVALID_MIGRATION, "Migration " + className + " (version " + version
 					+ ") has a description with control characters (such as line breaks), which would break logs and"
 					+ " reports: use a single line of text");
 		}
-		return new ResolvedMigration(version, description.trim(), className, implementsDown(type), migration);
+		return new ResolvedMigration(version, description.trim(), className,
+				reversible.computeIfAbsent(type, MigrationResolver::implementsDown), migration);
+	}
+
+	private static boolean hasControlCharacters(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isISOControl(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

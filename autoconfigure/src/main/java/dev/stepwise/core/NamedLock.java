@@ -32,11 +32,12 @@ final class NamedLock extends SessionLock {
 
 	@Override
 	public String holder() {
-		Long connectionId = session().queryForObject("SELECT IS_USED_LOCK(?)", Long.class, this.name);
+		Long connectionId = sessionTemplate().queryForObject("SELECT IS_USED_LOCK(?)", Long.class, this.name);
 		if (connectionId == null) {
 			return "a session that has just released it";
 		}
-		List<String> details = session().query("SELECT USER, HOST FROM information_schema.PROCESSLIST WHERE ID = ?",
+		List<String> details = sessionTemplate().query(
+				"SELECT USER, HOST FROM information_schema.PROCESSLIST WHERE ID = ?",
 				(row, number) -> " (user " + row.getString("USER") + ", host " + row.getString("HOST") + ")",
 				connectionId);
 		return "connection " + connectionId + (details.isEmpty() ? "" : details.get(0));

@@ -2,6 +2,7 @@ package dev.stepwise.core;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -23,6 +24,8 @@ abstract class SessionLock implements MigrationLock {
 
 	private @Nullable Connection connection;
 
+	private @Nullable SingleConnectionDataSource sessionDataSource;
+
 	private @Nullable JdbcTemplate jdbc;
 
 	private boolean held;
@@ -43,7 +46,7 @@ abstract class SessionLock implements MigrationLock {
 
 	@Override
 	public boolean tryAcquire() {
-		this.held = tryLock(session());
+		this.held = tryLock(sessionTemplate());
 		return this.held;
 	}
 
@@ -57,17 +60,26 @@ abstract class SessionLock implements MigrationLock {
 		finally {
 			this.held = false;
 			this.jdbc = null;
+			this.sessionDataSource = null;
 			closeConnection();
 		}
 	}
 
-	JdbcTemplate session() {
+	@Override
+	public Optional<DataSource> session() {
+		return this.held ? Optional.ofNullable(this.sessionDataSource) : Optional.empty();
+	}
+
+	JdbcTemplate sessionTemplate() {
 		if (this.jdbc == null) {
 			try {
 				Connection connection = this.dataSource.getConnection();
 				this.connection = connection;
 				connection.setAutoCommit(true);
-				this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+				// no close-suppressing proxy: JdbcTemplate leaves this data source's
+				// connection open anyway, and generating a proxy class costs a cold start
+				this.sessionDataSource = new SingleConnectionDataSource(connection, false);
+				this.jdbc = new JdbcTemplate(this.sessionDataSource);
 			}
 			catch (SQLException ex) {
 				closeConnection();

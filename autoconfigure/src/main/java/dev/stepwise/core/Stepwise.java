@@ -300,7 +300,6 @@ public final class Stepwise {
 	private <T> T locked(Function<Run, T> operation) {
 		List<ResolvedMigration> resolved = MigrationResolver.resolve(this.migrations);
 		Database database = Database.inspect(this.dataSource, this.schema, this.dataSourceName);
-		HistoryTable table = new HistoryTable(database, this.table);
 		database.ensureSchema(this.createSchema);
 		MigrationLock lock = database.dialect().lock(database, this.table, this.lockLease);
 		try {
@@ -311,6 +310,7 @@ public final class Stepwise {
 		}
 		T result;
 		try {
+			HistoryTable table = new HistoryTable(database, this.table, lock.session().orElse(database.dataSource()));
 			MigrationHistory history = readHistory(database, table);
 			result = operation.apply(new Run(database, table, resolved, history,
 					table.displayName() + " on " + database.kind().displayName()));

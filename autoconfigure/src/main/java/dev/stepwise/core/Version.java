@@ -3,7 +3,6 @@ package dev.stepwise.core;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,8 +12,6 @@ import org.jspecify.annotations.Nullable;
  * {@code 1.0}). Shown with {@code .} as the separator.
  */
 final class Version implements Comparable<Version> {
-
-	private static final Pattern FORMAT = Pattern.compile("[0-9]+([._][0-9]+)*");
 
 	private final String text;
 
@@ -32,20 +29,45 @@ final class Version implements Comparable<Version> {
 	 * @throws IllegalArgumentException if the text is not digit groups
 	 */
 	static Version parse(String text) {
-		String trimmed = text.trim();
-		if (!FORMAT.matcher(trimmed).matches()) {
-			throw new IllegalArgumentException("'" + text
-					+ "' is not a version: use digit groups separated by '.' or '_', such as 1, 1.2 or 20261122_01");
-		}
-		String normalized = trimmed.replace('_', '.');
+		String normalized = text.trim().replace('_', '.');
 		List<BigInteger> groups = new ArrayList<>();
-		for (String group : normalized.split("\\.")) {
-			groups.add(new BigInteger(group));
+		int start = 0;
+		for (int i = 0; i <= normalized.length(); i++) {
+			if (i == normalized.length() || normalized.charAt(i) == '.') {
+				groups.add(group(text, normalized, start, i));
+				start = i + 1;
+			}
+			else if (normalized.charAt(i) < '0' || normalized.charAt(i) > '9') {
+				throw notAVersion(text);
+			}
 		}
 		while (groups.size() > 1 && groups.get(groups.size() - 1).signum() == 0) {
 			groups.remove(groups.size() - 1);
 		}
 		return new Version(normalized, List.copyOf(groups));
+	}
+
+	/**
+	 * One digit group, read without a regular expression or a {@link BigInteger} parse
+	 * when it fits a {@code long}: every start parses every version, in a cold JVM.
+	 */
+	private static BigInteger group(String text, String normalized, int start, int end) {
+		if (start == end) {
+			throw notAVersion(text);
+		}
+		if (end - start > 18) {
+			return new BigInteger(normalized.substring(start, end));
+		}
+		long value = 0;
+		for (int i = start; i < end; i++) {
+			value = value * 10 + (normalized.charAt(i) - '0');
+		}
+		return BigInteger.valueOf(value);
+	}
+
+	private static IllegalArgumentException notAVersion(String text) {
+		return new IllegalArgumentException("'" + text
+				+ "' is not a version: use digit groups separated by '.' or '_', such as 1, 1.2 or 20261122_01");
 	}
 
 	@Override

@@ -60,6 +60,19 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 	}
 
 	@Test
+	void runWithNothingToDoHoldsOneConnectionAtATime() {
+		migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));
+		PeakConnections dataSource = new PeakConnections(schema().dataSource());
+		MigrationResult result = Stepwise.builder()
+			.dataSource(dataSource)
+			.migrations(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"))
+			.build()
+			.migrate();
+		assertThat(result.applied()).isEmpty();
+		assertThat(dataSource.peak()).as("connections open at once").isOne();
+	}
+
+	@Test
 	void laterRunAppliesOnlyTheNewMigrations() {
 		migrate(TestMigration.createTable("1", "t1"));
 		MigrationResult second = migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));

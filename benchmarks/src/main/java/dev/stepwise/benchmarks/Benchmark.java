@@ -11,11 +11,14 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import dev.stepwise.benchmarks.BootStart.Tool;
 
 /**
  * Runs every contender on every workload and size, interleaved round by round, each run
@@ -24,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Options (all optional): {@code --url}, {@code --user}, {@code --password} (a PostgreSQL
  * database where schemas may be created), {@code --sizes 10,100,1000},
- * {@code --rounds 5}, {@code --out benchmarks}.
+ * {@code --rounds 5}, {@code --boot-size 100} (migrations in the Spring Boot start
+ * comparison), {@code --out benchmarks}.
  */
 public final class Benchmark {
 
@@ -33,6 +37,8 @@ public final class Benchmark {
 	private final Path out;
 
 	private final Map<String, List<Measurement>> measurements = new LinkedHashMap<>();
+
+	private final Map<Tool, List<Measurement>> bootMeasurements = new EnumMap<>(Tool.class);
 
 	private Benchmark(Map<String, String> options) {
 		this.options = options;
@@ -58,11 +64,23 @@ public final class Benchmark {
 				for (Contender contender : Contender.values()) {
 					String schema = ("bench_" + contender + "_" + size).toLowerCase(Locale.ROOT);
 					admin("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
-					record("apply", size, contender, launch(contender, schema, size, work));
-					record("noop", size, contender, launch(contender, schema, size, work));
+					record("apply", size, contender, launch(Run.class, contender.name(), schema, size, work));
+					record("noop", size, contender, launch(Run.class, contender.name(), schema, size, work));
 				}
 				System.out.printf("N=%d round %d/%d done%n", size, round, rounds);
 			}
+		}
+		int bootSize = Integer.parseInt(this.options.getOrDefault("boot-size", "100"));
+		for (int round = 1; round <= rounds; round++) {
+			for (Tool tool : Tool.values()) {
+				String schema = "bench_boot_" + tool.name().toLowerCase(Locale.ROOT);
+				admin("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
+				launch(BootStart.class, tool.name(), schema, bootSize, work); // applies
+				this.bootMeasurements.computeIfAbsent(tool, (key) -> new ArrayList<>())
+					.add(launch(BootStart.class, tool.name(), schema, bootSize, work));
+				admin("DROP SCHEMA " + schema + " CASCADE");
+			}
+			System.out.printf("Spring Boot start, N=%d, round %d/%d done%n", bootSize, round, rounds);
 		}
 		for (Contender contender : Contender.values()) {
 			for (int size : sizes) {
@@ -70,7 +88,8 @@ public final class Benchmark {
 						+ " CASCADE");
 			}
 		}
-		Report report = new Report(this.measurements, sizes, rounds, databaseVersion(), this.options);
+		Report report = new Report(this.measurements, this.bootMeasurements, sizes, bootSize, rounds, databaseVersion(),
+				this.options);
 		Files.writeString(this.out.resolve("RESULTS.md"), report.markdown());
 		Files.writeString(this.out.resolve("results.svg"), report.svg());
 		System.out.println(report.markdown());
@@ -81,10 +100,13 @@ public final class Benchmark {
 			.add(measurement);
 	}
 
-	private Measurement launch(Contender contender, String schema, int size, Path work)
+	/**
+	 * Run a main class in a fresh JVM and read the {@code result} line it prints.
+	 */
+	private Measurement launch(Class<?> main, String contender, String schema, int size, Path work)
 			throws IOException, InterruptedException {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-				"-cp", System.getProperty("java.class.path"), Run.class.getName(), contender.name(),
+				"-cp", System.getProperty("java.class.path"), main.getName(), contender,
 				url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema, user(), password(),
 				String.valueOf(size), work.toString());
 		long start = System.nanoTime();
@@ -102,8 +124,8 @@ public final class Benchmark {
 		for (String pair : result.substring(7).split(" ")) {
 			values.put(pair.split("=")[0], pair.split("=")[1]);
 		}
-		return new Measurement(Double.parseDouble(values.get("migrate_ms")), wall,
-				Long.parseLong(values.get("peak_kb")), Long.parseLong(values.get("round_trips")));
+		return new Measurement(Double.parseDouble(values.getOrDefault("migrate_ms", values.get("ready_ms"))), wall,
+				Long.parseLong(values.get("peak_kb")), Long.parseLong(values.getOrDefault("round_trips", "-1")));
 	}
 
 	private void admin(String... statements) throws SQLException {
@@ -139,10 +161,11 @@ public final class Benchmark {
 	/**
 	 * One run's figures.
 	 *
-	 * @param migrateMs time of the migrate call, including the tool's own set-up
+	 * @param migrateMs time of the migrate call, including the tool's own set-up (for a
+	 * Spring Boot start: the time to {@code ApplicationReadyEvent})
 	 * @param wallMs time of the whole process
 	 * @param peakKb peak resident memory of the process
-	 * @param roundTrips JDBC round trips of the migrate call
+	 * @param roundTrips JDBC round trips of the migrate call ({@code -1} if not counted)
 	 */
 	record Measurement(double migrateMs, double wallMs, long peakKb, long roundTrips) {
 	}

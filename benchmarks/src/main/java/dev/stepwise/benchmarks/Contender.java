@@ -78,7 +78,7 @@ enum Contender {
 		void migrate(DataSource dataSource, int migrations, Path directory) {
 			List<Migration> list = new ArrayList<>();
 			for (int i = 1; i <= migrations; i++) {
-				list.add(new StepwiseMigration(i));
+				list.add(stepwiseMigration(i));
 			}
 			Stepwise.builder().dataSource(dataSource).migrations(list).build().migrate();
 		}
@@ -90,7 +90,7 @@ enum Contender {
 		void migrate(DataSource dataSource, int migrations, Path directory) {
 			JavaMigration[] list = new JavaMigration[migrations];
 			for (int i = 1; i <= migrations; i++) {
-				list[i - 1] = new FlywayMigration(i);
+				list[i - 1] = flywayMigration(i);
 			}
 			Flyway.configure().dataSource(dataSource).javaMigrations(list).load().migrate();
 		}
@@ -100,10 +100,7 @@ enum Contender {
 	LIQUIBASE {
 		@Override
 		void migrate(DataSource dataSource, int migrations, Path directory) throws Exception {
-			Path changelog = directory.resolve("changelog-" + migrations + ".xml");
-			if (!Files.exists(changelog)) {
-				writeChangelog(changelog, migrations);
-			}
+			Path changelog = changelog(directory, migrations);
 			try (Connection connection = dataSource.getConnection()) {
 				Database database = DatabaseFactory.getInstance()
 					.findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -120,6 +117,25 @@ enum Contender {
 	static List<String> statements(int i) {
 		return List.of("CREATE TABLE t_" + i + " (id BIGINT PRIMARY KEY, v TEXT)",
 				"INSERT INTO t_" + i + " VALUES (1, 'x')");
+	}
+
+	/**
+	 * The Liquibase changelog of N migrations in a directory, written if missing.
+	 */
+	static Path changelog(Path directory, int migrations) throws IOException {
+		Path changelog = directory.resolve("changelog-" + migrations + ".xml");
+		if (!Files.exists(changelog)) {
+			writeChangelog(changelog, migrations);
+		}
+		return changelog;
+	}
+
+	static Migration stepwiseMigration(int number) {
+		return new StepwiseMigration(number);
+	}
+
+	static JavaMigration flywayMigration(int number) {
+		return new FlywayMigration(number);
 	}
 
 	private static void writeChangelog(Path changelog, int migrations) throws IOException {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import dev.stepwise.benchmarks.Benchmark.Measurement;
+import dev.stepwise.benchmarks.BootStart.Tool;
 
 /**
  * Medians and ratios of the measurements, as Markdown and as an SVG chart.
@@ -16,7 +17,11 @@ final class Report {
 
 	private final Map<String, List<Measurement>> measurements;
 
+	private final Map<Tool, List<Measurement>> boot;
+
 	private final int[] sizes;
+
+	private final int bootSize;
 
 	private final int rounds;
 
@@ -24,10 +29,12 @@ final class Report {
 
 	private final Map<String, String> options;
 
-	Report(Map<String, List<Measurement>> measurements, int[] sizes, int rounds, String database,
-			Map<String, String> options) {
+	Report(Map<String, List<Measurement>> measurements, Map<Tool, List<Measurement>> boot, int[] sizes, int bootSize,
+			int rounds, String database, Map<String, String> options) {
 		this.measurements = measurements;
+		this.boot = boot;
 		this.sizes = sizes;
+		this.bootSize = bootSize;
 		this.rounds = rounds;
 		this.database = database;
 		this.options = options;
@@ -75,6 +82,25 @@ final class Report {
 							median(workload, size, contender, (m) -> m.roundTrips())));
 				}
 			}
+		}
+		md.append("\n## Spring Boot start with ")
+			.append(this.bootSize)
+			.append(" migrations applied already\n\n")
+			.append("A small Spring Boot application (JDBC and HikariCP, no web server) started in a fresh JVM")
+			.append(" through each tool's Spring Boot integration: the Stepwise starter with `Migration` beans,")
+			.append(" Spring Boot's Flyway support with `JavaMigration` beans, Spring Boot's Liquibase support with")
+			.append(" a changelog of SQL changesets, and the same application without a migration tool (which opens")
+			.append(" no connection at start-up). Start to ready is the time Spring Boot reports at")
+			.append(" `ApplicationReadyEvent`; added is the difference to the application without a tool.\n\n")
+			.append("| tool | start to ready (ms) | added (ms) | process wall (ms) | peak memory (MB) |\n")
+			.append("|---|---:|---:|---:|---:|\n");
+		double none = median(this.boot.get(Tool.NONE), Measurement::migrateMs);
+		for (Tool tool : Tool.values()) {
+			List<Measurement> starts = this.boot.get(tool);
+			double ready = median(starts, Measurement::migrateMs);
+			md.append(String.format(Locale.ROOT, "| %s | %.0f | %+.0f | %.0f | %.0f |%n",
+					tool.name().toLowerCase(Locale.ROOT), ready, ready - none, median(starts, Measurement::wallMs),
+					median(starts, (m) -> m.peakKb()) / 1024));
 		}
 		return md.toString();
 	}
@@ -149,11 +175,11 @@ final class Report {
 	}
 
 	private double median(String workload, int size, Contender contender, ToDoubleFunction<Measurement> value) {
-		double[] values = this.measurements.get(key(workload, size, contender))
-			.stream()
-			.mapToDouble(value)
-			.sorted()
-			.toArray();
+		return median(this.measurements.get(key(workload, size, contender)), value);
+	}
+
+	private static double median(List<Measurement> measurements, ToDoubleFunction<Measurement> value) {
+		double[] values = measurements.stream().mapToDouble(value).sorted().toArray();
 		int middle = values.length / 2;
 		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 	}

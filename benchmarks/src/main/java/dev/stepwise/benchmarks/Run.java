@@ -1,5 +1,7 @@
 package dev.stepwise.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +29,7 @@ public final class Run {
 				warmUp.isValid(1);
 			}
 			CountingDataSource dataSource = new CountingDataSource(pool);
+			dataSource.prepare();
 			long start = System.nanoTime();
 			contender.migrate(dataSource, Integer.parseInt(args[4]), Path.of(args[5]));
 			long elapsed = System.nanoTime() - start;
@@ -35,13 +38,18 @@ public final class Run {
 		}
 	}
 
-	private static long peakKilobytes() throws java.io.IOException {
-		for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-			if (line.startsWith("VmHWM:")) {
-				return Long.parseLong(line.replaceAll("[^0-9]", ""));
+	static long peakKilobytes() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+				if (line.startsWith("VmHWM:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", ""));
+				}
 			}
+			return -1;
 		}
-		return -1;
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

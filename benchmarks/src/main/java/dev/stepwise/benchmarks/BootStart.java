@@ -1,0 +1,91 @@
+package dev.stepwise.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.stepwise.api.Migration;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * One start of a small Spring Boot application in a fresh JVM: a data source and one
+ * migration tool through its Spring Boot integration (or none), with N migrations.
+ * Arguments: tool, JDBC URL, user, password, N, working directory. Prints one line:
+ * {@code result ready_ms=... jvm_ms=... peak_kb=...}: the time Spring Boot reports for
+ * the start up to {@link ApplicationReadyEvent}, the JVM's uptime then, and the peak
+ * resident memory.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class BootStart {
+
+	/**
+	 * The migration tools compared, each through its own Spring Boot integration.
+	 */
+	enum Tool {
+
+		/** No migration tool: the baseline. */
+		NONE,
+
+		/** The Stepwise starter with {@link Migration} beans. */
+		STEPWISE,
+
+		/** Spring Boot's Flyway integration with {@link JavaMigration} beans. */
+		FLYWAY,
+
+		/** Spring Boot's Liquibase integration with a changelog of SQL changesets. */
+		LIQUIBASE
+
+	}
+
+	public static void main(String[] args) throws Exception {
+		Tool tool = Tool.valueOf(args[0]);
+		int migrations = Integer.parseInt(args[4]);
+		Path directory = Path.of(args[5]);
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.datasource.url", args[1]);
+		properties.put("spring.datasource.username", args[2]);
+		properties.put("spring.datasource.password", args[3]);
+		properties.put("stepwise.enabled", tool == Tool.STEPWISE);
+		properties.put("spring.flyway.enabled", tool == Tool.FLYWAY);
+		properties.put("spring.liquibase.enabled", tool == Tool.LIQUIBASE);
+		if (tool == Tool.LIQUIBASE) {
+			properties.put("spring.liquibase.change-log",
+					"file:" + Contender.changelog(directory, migrations).toAbsolutePath());
+		}
+		SpringApplication application = new SpringApplication(BootStart.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		application.setBannerMode(Banner.Mode.OFF);
+		application.setDefaultProperties(properties);
+		application
+			.addInitializers((context) -> registerMigrations((GenericApplicationContext) context, tool, migrations));
+		application.addListeners((ApplicationReadyEvent ready) -> System.out
+			.println("result ready_ms=" + ready.getTimeTaken().toMillis() + " jvm_ms="
+					+ ManagementFactory.getRuntimeMXBean().getUptime() + " peak_kb=" + Run.peakKilobytes()));
+		application.run().close();
+	}
+
+	private static void registerMigrations(GenericApplicationContext context, Tool tool, int migrations) {
+		for (int i = 1; i <= migrations; i++) {
+			int number = i;
+			switch (tool) {
+				case STEPWISE ->
+					context.registerBean("migration" + i, Migration.class, () -> Contender.stepwiseMigration(number));
+				case FLYWAY ->
+					context.registerBean("migration" + i, JavaMigration.class, () -> Contender.flywayMigration(number));
+				default -> {
+				}
+			}
+		}
+	}
+
+}
