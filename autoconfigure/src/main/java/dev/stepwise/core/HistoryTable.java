@@ -137,10 +137,19 @@ final class HistoryTable {
 	}
 
 	/**
-	 * Append an event.
+	 * Append an event that is {@link #complete completed} later, once its step has run.
 	 * @return the event's rank
 	 */
-	int append(HistoryEntry entry, Operation operation, Outcome outcome, long executionMs, @Nullable String detail) {
+	int appendRunning(HistoryEntry entry, Operation operation) {
+		append(entry, operation, Outcome.RUNNING, 0, null);
+		Integer rank = this.jdbc.queryForObject("SELECT MAX(installed_rank) FROM " + this.name, Integer.class);
+		return Objects.requireNonNull(rank);
+	}
+
+	/**
+	 * Append an event.
+	 */
+	void append(HistoryEntry entry, Operation operation, Outcome outcome, long executionMs, @Nullable String detail) {
 		// one statement that writes first: a read followed by a write would need to
 		// upgrade its lock, which databases such as SQLite refuse while others write
 		this.jdbc.update(
@@ -150,8 +159,6 @@ final class HistoryTable {
 						+ ", ?, ?, ?, ? FROM " + this.name,
 				entry.version().toString(), entry.description(), operation.name(), entry.className(),
 				this.database.user(), executionMs, entry.transactional(), outcome.name(), truncate(detail));
-		Integer rank = this.jdbc.queryForObject("SELECT MAX(installed_rank) FROM " + this.name, Integer.class);
-		return Objects.requireNonNull(rank);
 	}
 
 	/**

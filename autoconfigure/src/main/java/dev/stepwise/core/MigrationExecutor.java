@@ -120,7 +120,7 @@ final class MigrationExecutor {
 	private void runRecorded(ResolvedMigration migration, Operation operation, ProgressReport report, long start,
 			boolean transactional) {
 		Integer rank = this.newTransaction
-			.execute((status) -> this.history.append(HistoryEntry.of(migration), operation, Outcome.RUNNING, 0, null));
+			.execute((status) -> this.history.appendRunning(HistoryEntry.of(migration), operation));
 		try {
 			(transactional ? this.newTransaction : this.noTransaction).executeWithoutResult((status) -> {
 				runStep(migration, operation, report);

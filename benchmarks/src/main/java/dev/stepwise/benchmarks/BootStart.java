@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.stepwise.api.Migration;
 import org.flywaydb.core.api.migration.JavaMigration;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -15,6 +16,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One start of a small Spring Boot application in a fresh JVM: a data source and one
@@ -33,8 +35,14 @@ public class BootStart {
 	 */
 	enum Tool {
 
-		/** No migration tool: the baseline. */
+		/** No migration tool, and no connection while starting. */
 		NONE,
+
+		/**
+		 * No migration tool, but one query at start-up, as most applications make (JPA, a
+		 * cache, a health check): the first connection is paid here too.
+		 */
+		CONNECTED,
 
 		/** The Stepwise starter with {@link Migration} beans. */
 		STEPWISE,
@@ -75,6 +83,10 @@ public class BootStart {
 	}
 
 	private static void registerMigrations(GenericApplicationContext context, Tool tool, int migrations) {
+		if (tool == Tool.CONNECTED) {
+			context.registerBean("firstQuery", ApplicationRunner.class,
+					() -> (arguments) -> context.getBean(JdbcTemplate.class).execute("SELECT 1"));
+		}
 		for (int i = 1; i <= migrations; i++) {
 			int number = i;
 			switch (tool) {
