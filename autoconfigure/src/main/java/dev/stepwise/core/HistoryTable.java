@@ -132,7 +132,7 @@ final class HistoryTable {
 		return new HistoryEvent(row.getInt("installed_rank"), Version.parse(row.getString("version")),
 				row.getString("description"), Operation.valueOf(row.getString("operation")),
 				row.getString("class_name"), row.getString("installed_by"),
-				row.getTimestamp("installed_on").toInstant(), row.getLong("execution_ms"),
+				this.database.dialect().instant(row, "installed_on"), row.getLong("execution_ms"),
 				row.getBoolean("transactional"), Outcome.valueOf(row.getString("outcome")), row.getString("detail"));
 	}
 

@@ -1,6 +1,5 @@
 package dev.stepwise.core;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,7 +12,6 @@ import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 
 import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -45,8 +43,12 @@ final class MigrationResolver {
 	}
 
 	private static boolean implementsDown(Class<?> type) {
-		Method down = ReflectionUtils.findMethod(type, "down", MigrationContext.class);
-		return down != null && down.getDeclaringClass() != Migration.class;
+		try {
+			return type.getMethod("down", MigrationContext.class).getDeclaringClass() != Migration.class;
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException("A Migration without down(MigrationContext): " + type.getName(), ex);
+		}
 	}
 
 	private static ResolvedMigration resolve(Migration migration, Map<Class<?>, Boolean> reversible) {

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,11 @@ final class PostgresDialect extends CommentingDialect {
 	@Override
 	String timestampType() {
 		return "TIMESTAMP WITH TIME ZONE";
+	}
+
+	@Override
+	Instant instant(ResultSet row, String column) throws SQLException {
+		return row.getObject(column, OffsetDateTime.class).toInstant();
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.stepwise.core;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -188,6 +189,14 @@ abstract class AbstractOperationsTests extends EngineTestSupport {
 		assertThat(first.transactional()).isTrue();
 		assertThat(first.installedOn()).isNotNull();
 		assertThat(first.executionTimeMs()).isNotNull();
+	}
+
+	@Test
+	void statusReportsWhenAMigrationWasApplied() {
+		Instant before = Instant.now().minusSeconds(5);
+		migrate(ONE);
+		Instant after = Instant.now().plusSeconds(5);
+		assertThat(stepwise(ONE).build().status().migrations().get(0).installedOn()).isBetween(before, after);
 	}
 
 	@Test
