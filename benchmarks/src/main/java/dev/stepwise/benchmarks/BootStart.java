@@ -44,6 +44,13 @@ public class BootStart {
 		 */
 		CONNECTED,
 
+		/**
+		 * As {@link #CONNECTED}, with the application's N {@link Migration} beans but the
+		 * starter switched off: what the starter adds beyond creating the application's
+		 * own beans.
+		 */
+		CONNECTED_WITH_BEANS,
+
 		/** The Stepwise starter with {@link Migration} beans. */
 		STEPWISE,
 
@@ -83,14 +90,14 @@ public class BootStart {
 	}
 
 	private static void registerMigrations(GenericApplicationContext context, Tool tool, int migrations) {
-		if (tool == Tool.CONNECTED) {
+		if (tool == Tool.CONNECTED || tool == Tool.CONNECTED_WITH_BEANS) {
 			context.registerBean("firstQuery", ApplicationRunner.class,
 					() -> (arguments) -> context.getBean(JdbcTemplate.class).execute("SELECT 1"));
 		}
 		for (int i = 1; i <= migrations; i++) {
 			int number = i;
 			switch (tool) {
-				case STEPWISE ->
+				case STEPWISE, CONNECTED_WITH_BEANS ->
 					context.registerBean("migration" + i, Migration.class, () -> Contender.stepwiseMigration(number));
 				case FLYWAY ->
 					context.registerBean("migration" + i, JavaMigration.class, () -> Contender.flywayMigration(number));
