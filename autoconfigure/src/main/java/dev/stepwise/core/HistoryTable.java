@@ -14,8 +14,8 @@ import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.StatementCallback;
 
 /**
  * The history table: created when missing, read as a list of events, appended to. A
@@ -99,9 +99,11 @@ final class HistoryTable {
 	}
 
 	private Optional<String> marker() {
+		// the connection of a statement callback, not a connection callback, whose
+		// close-suppressing proxy class costs a cold start several milliseconds
 		Optional<String> marker = this.session
-			.execute((ConnectionCallback<Optional<String>>) (connection) -> this.database.dialect()
-				.historyMarker(connection, this.database, this.table));
+			.execute((StatementCallback<Optional<String>>) (statement) -> this.database.dialect()
+				.historyMarker(statement.getConnection(), this.database, this.table));
 		return (marker != null) ? marker : Optional.empty();
 	}
 
