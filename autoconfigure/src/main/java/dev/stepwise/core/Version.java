@@ -1,8 +1,6 @@
 package dev.stepwise.core;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,9 +13,9 @@ final class Version implements Comparable<Version> {
 
 	private final String text;
 
-	private final List<BigInteger> groups;
+	private final long[] groups;
 
-	private Version(String text, List<BigInteger> groups) {
+	private Version(String text, long[] groups) {
 		this.text = text;
 		this.groups = groups;
 	}
@@ -26,43 +24,58 @@ final class Version implements Comparable<Version> {
 	 * Parse a version.
 	 * @param text the version as written
 	 * @return the version
-	 * @throws IllegalArgumentException if the text is not digit groups
+	 * @throws IllegalArgumentException if the text is not digit groups, or a group does
+	 * not fit a {@code long}
 	 */
 	static Version parse(String text) {
 		String normalized = text.trim().replace('_', '.');
-		List<BigInteger> groups = new ArrayList<>();
+		long[] groups = new long[count(normalized, '.') + 1];
 		int start = 0;
+		int group = 0;
 		for (int i = 0; i <= normalized.length(); i++) {
 			if (i == normalized.length() || normalized.charAt(i) == '.') {
-				groups.add(group(text, normalized, start, i));
+				groups[group++] = group(text, normalized, start, i);
 				start = i + 1;
 			}
 			else if (normalized.charAt(i) < '0' || normalized.charAt(i) > '9') {
 				throw notAVersion(text);
 			}
 		}
-		while (groups.size() > 1 && groups.get(groups.size() - 1).signum() == 0) {
-			groups.remove(groups.size() - 1);
+		int length = groups.length;
+		while (length > 1 && groups[length - 1] == 0) {
+			length--;
 		}
-		return new Version(normalized, List.copyOf(groups));
+		return new Version(normalized, (length < groups.length) ? Arrays.copyOf(groups, length) : groups);
+	}
+
+	private static int count(String text, char character) {
+		int count = 0;
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) == character) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	/**
-	 * One digit group, read without a regular expression or a {@link BigInteger} parse
-	 * when it fits a {@code long}: every start parses every version, in a cold JVM.
+	 * One digit group, read by hand rather than with a regular expression: every start
+	 * parses every version, in a cold JVM.
 	 */
-	private static BigInteger group(String text, String normalized, int start, int end) {
+	private static long group(String text, String normalized, int start, int end) {
 		if (start == end) {
 			throw notAVersion(text);
 		}
-		if (end - start > 18) {
-			return new BigInteger(normalized.substring(start, end));
-		}
 		long value = 0;
 		for (int i = start; i < end; i++) {
-			value = value * 10 + (normalized.charAt(i) - '0');
+			int digit = normalized.charAt(i) - '0';
+			if (value > (Long.MAX_VALUE - digit) / 10) {
+				throw new IllegalArgumentException(
+						"'" + text + "' has a digit group too large for a version: use at most 18 digits per group");
+			}
+			value = value * 10 + digit;
 		}
-		return BigInteger.valueOf(value);
+		return value;
 	}
 
 	private static IllegalArgumentException notAVersion(String text) {
@@ -72,9 +85,9 @@ final class Version implements Comparable<Version> {
 
 	@Override
 	public int compareTo(Version other) {
-		int length = Math.max(this.groups.size(), other.groups.size());
+		int length = Math.max(this.groups.length, other.groups.length);
 		for (int i = 0; i < length; i++) {
-			int comparison = group(i).compareTo(other.group(i));
+			int comparison = Long.compare(group(i), other.group(i));
 			if (comparison != 0) {
 				return comparison;
 			}
@@ -82,18 +95,18 @@ final class Version implements Comparable<Version> {
 		return 0;
 	}
 
-	private BigInteger group(int index) {
-		return (index < this.groups.size()) ? this.groups.get(index) : BigInteger.ZERO;
+	private long group(int index) {
+		return (index < this.groups.length) ? this.groups[index] : 0;
 	}
 
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return (other instanceof Version version) && this.groups.equals(version.groups);
+		return (other instanceof Version version) && Arrays.equals(this.groups, version.groups);
 	}
 
 	@Override
 	public int hashCode() {
-		return this.groups.hashCode();
+		return Arrays.hashCode(this.groups);
 	}
 
 	@Override

@@ -36,6 +36,14 @@ class VersionTests {
 	}
 
 	@Test
+	void readsGroupsUpToEighteenDigits() {
+		assertThat(Version.parse("999999999999999999.1")).isGreaterThan(Version.parse("999999999999999998.2"));
+		assertThat(Version.parse("0000000000000000000001")).isEqualTo(Version.parse("1"));
+		assertThatIllegalArgumentException().isThrownBy(() -> Version.parse("99999999999999999999"))
+			.withMessageContaining("too large");
+	}
+
+	@Test
 	void refusesAnythingButDigitGroups() {
 		for (String text : List.of("", "v1", "1.", "1..2", "1.a", "-1", "1 2")) {
 			assertThatIllegalArgumentException().isThrownBy(() -> Version.parse(text))
