@@ -75,6 +75,10 @@ final class CountingDataSource extends DelegatingDataSource {
 		if (result instanceof DatabaseMetaData metaData) {
 			return proxy(DatabaseMetaData.class, metaData);
 		}
+		if (result instanceof Connection connection) {
+			// a statement's or metadata's connection: counted like the one it came from
+			return proxy(Connection.class, connection);
+		}
 		return result;
 	}
 
