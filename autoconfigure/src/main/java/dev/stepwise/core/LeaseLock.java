@@ -1,6 +1,5 @@
 package dev.stepwise.core;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -17,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.StatementCallback;
 
 /**
  * A lock for databases without session locks: a single row in a lock table naming its
@@ -57,11 +56,11 @@ final class LeaseLock implements MigrationLock {
 		if (heldUntil().filter((expiry) -> !expiry.isBefore(now)).isPresent()) {
 			return false; // checked by reading, so that waiting instances do not write
 		}
-		Timestamp acquired = Timestamp.from(now);
-		Timestamp expires = Timestamp.from(now.plus(this.lease));
+		long acquired = now.toEpochMilli();
+		long expires = now.plus(this.lease).toEpochMilli();
 		String name = this.database.qualify(this.table);
 		int takenOver = this.jdbc.update(
-				"UPDATE " + name + " SET owner = ?, acquired_on = ?, expires_on = ? WHERE id = 1 AND expires_on < ?",
+				"UPDATE " + name + " SET owner = ?, acquired_ms = ?, expires_ms = ? WHERE id = 1 AND expires_ms < ?",
 				this.owner, acquired, expires, acquired);
 		if (takenOver == 0 && !insert(name, acquired, expires)) {
 			return false;
@@ -76,8 +75,8 @@ final class LeaseLock implements MigrationLock {
 	 * key in a way Spring recognises, which not every driver does; if the row is gone,
 	 * its holder released it in between, and the insert is tried once more.
 	 */
-	private boolean insert(String name, Timestamp acquired, Timestamp expires) {
-		String insert = "INSERT INTO " + name + " (id, owner, acquired_on, expires_on) VALUES (1, ?, ?, ?)";
+	private boolean insert(String name, long acquired, long expires) {
+		String insert = "INSERT INTO " + name + " (id, owner, acquired_ms, expires_ms) VALUES (1, ?, ?, ?)";
 		try {
 			this.jdbc.update(insert, this.owner, acquired, expires);
 			return true;
@@ -115,19 +114,19 @@ final class LeaseLock implements MigrationLock {
 	 */
 	private Optional<Instant> heldUntil() {
 		return this.jdbc
-			.query("SELECT expires_on FROM " + this.database.qualify(this.table) + " WHERE id = 1",
-					(row, number) -> row.getTimestamp(1).toInstant())
+			.query("SELECT expires_ms FROM " + this.database.qualify(this.table) + " WHERE id = 1",
+					(row, number) -> Instant.ofEpochMilli(row.getLong(1)))
 			.stream()
 			.findFirst();
 	}
 
 	@Override
 	public String holder() {
-		List<String> holders = this.jdbc
-			.query("SELECT owner, acquired_on, expires_on FROM " + this.database.qualify(this.table) + " WHERE id = 1",
-					(row, number) -> row.getString("owner") + " since " + row.getTimestamp("acquired_on").toInstant()
-							+ " (its lease expires at " + row.getTimestamp("expires_on").toInstant()
-							+ " unless renewed)");
+		List<String> holders = this.jdbc.query(
+				"SELECT owner, acquired_ms, expires_ms FROM " + this.database.qualify(this.table) + " WHERE id = 1",
+				(row, number) -> row.getString("owner") + " since " + Instant.ofEpochMilli(row.getLong("acquired_ms"))
+						+ " (its lease expires at " + Instant.ofEpochMilli(row.getLong("expires_ms"))
+						+ " unless renewed)");
 		return holders.isEmpty() ? "an owner that has just released it" : holders.get(0);
 	}
 
@@ -163,8 +162,8 @@ final class LeaseLock implements MigrationLock {
 	private void renew() {
 		try {
 			int renewed = this.jdbc.update(
-					"UPDATE " + this.database.qualify(this.table) + " SET expires_on = ? WHERE id = 1 AND owner = ?",
-					Timestamp.from(Instant.now().plus(this.lease)), this.owner);
+					"UPDATE " + this.database.qualify(this.table) + " SET expires_ms = ? WHERE id = 1 AND owner = ?",
+					Instant.now().plus(this.lease).toEpochMilli(), this.owner);
 			if (renewed == 0) {
 				logger.error("The migration lease on {} was lost: another instance took it over after it expired."
 						+ " Check the lock table {} and the history.", this.database.describe(), this.table);
@@ -181,10 +180,13 @@ final class LeaseLock implements MigrationLock {
 			return;
 		}
 		try {
+			// times in epoch milliseconds: a timestamp column would be read in each
+			// instance's time zone, and an instance west of the holder would see its
+			// lease
+			// as expired
 			this.jdbc.execute("CREATE TABLE " + this.database.qualify(this.table)
-					+ " (id INT NOT NULL PRIMARY KEY, owner VARCHAR(200) NOT NULL, acquired_on "
-					+ this.database.dialect().timestampType() + " NOT NULL, expires_on "
-					+ this.database.dialect().timestampType() + " NOT NULL)");
+					+ " (id INT NOT NULL PRIMARY KEY, owner VARCHAR(200) NOT NULL, acquired_ms BIGINT NOT NULL,"
+					+ " expires_ms BIGINT NOT NULL)");
 		}
 		catch (DataAccessException ex) {
 			if (!exists()) {
@@ -195,9 +197,9 @@ final class LeaseLock implements MigrationLock {
 	}
 
 	private boolean exists() {
-		return Boolean.TRUE
-			.equals(this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> this.database.dialect()
-				.tableExists(connection, this.database.schema(), this.table)));
+		// a statement's connection rather than a connection callback: see HistoryTable
+		return Boolean.TRUE.equals(this.jdbc.execute((StatementCallback<Boolean>) (statement) -> this.database.dialect()
+			.tableExists(statement.getConnection(), this.database.schema(), this.table)));
 	}
 
 	private static String ownerName() {

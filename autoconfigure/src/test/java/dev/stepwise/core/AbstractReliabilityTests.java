@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,6 +123,23 @@ abstract class AbstractReliabilityTests extends EngineTestSupport {
 	}
 
 	@Test
+	void aLockHolderInATimeZoneWestOfTheWaiterKeepsItsLock() throws Exception {
+		// three hours west: a lease written as wall-clock time would look long expired
+		// here
+		int westOffset = ZoneId.systemDefault().getRules().getOffset(Instant.now()).getTotalSeconds() - 3 * 3600;
+		String west = "GMT"
+				+ ZoneOffset.ofTotalSeconds(Math.max(westOffset, -18 * 3600)).getId().replace("Z", "+00:00");
+		Path marker = this.directory.resolve("locked");
+		Process holder = launch("hold-lock", marker, "-Duser.timezone=" + west);
+		awaitMarker(holder, marker);
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(
+					() -> stepwise(TestMigration.createTable("1", "t1")).lockTimeout(Duration.ZERO).build().migrate())
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.LOCK_TIMEOUT));
+		kill(holder, marker);
+	}
+
+	@Test
 	void aMigrationWhoseConnectionIsKilledFailsClearlyAndNothingClaimsSuccess() throws Exception {
 		migrate(TestMigration.createTable("1", "t1"));
 		AtomicLong backend = new AtomicLong();
@@ -170,11 +190,13 @@ abstract class AbstractReliabilityTests extends EngineTestSupport {
 				: "KILL " + id;
 	}
 
-	private Process launch(String scenario, Path marker) throws IOException {
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-				"-cp", System.getProperty("java.class.path"), MigratorProcess.class.getName(),
+	private Process launch(String scenario, Path marker, String... jvmOptions) throws IOException {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m"));
+		command.addAll(List.of(jvmOptions));
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), MigratorProcess.class.getName(),
 				schema().dataSource().getJdbcUrl(), schema().dataSource().getUsername(),
-				schema().dataSource().getPassword(), scenario, marker.toString());
+				schema().dataSource().getPassword(), scenario, marker.toString()));
 		Path log = Files.createTempFile(this.directory, scenario, ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		this.logs.put(process, log);
