@@ -5,13 +5,16 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * MySQL and MariaDB: a schema is a catalog (a database), timestamps keep milliseconds,
- * the history format is in the table's comment, and the lock is a named lock
- * ({@code GET_LOCK}).
+ * MySQL and MariaDB: a schema is a catalog (a database), times are kept in UTC with
+ * milliseconds, the history format is in the table's comment, and the lock is a named
+ * lock ({@code GET_LOCK}).
  */
 final class MySqlDialect extends CommentingDialect {
 
@@ -38,9 +41,18 @@ final class MySqlDialect extends CommentingDialect {
 		return "DATETIME(3)";
 	}
 
+	/**
+	 * UTC: a {@code DATETIME} has no time zone, and the session's may differ from the
+	 * JVM's.
+	 */
 	@Override
 	String now() {
-		return "CURRENT_TIMESTAMP(3)";
+		return "UTC_TIMESTAMP(3)";
+	}
+
+	@Override
+	Instant instant(ResultSet row, String column) throws SQLException {
+		return row.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
 	}
 
 	@Override

@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -31,13 +29,8 @@ final class PostgresDialect extends CommentingDialect {
 	}
 
 	@Override
-	String timestampType() {
-		return "TIMESTAMP WITH TIME ZONE";
-	}
-
-	@Override
-	Instant instant(ResultSet row, String column) throws SQLException {
-		return row.getObject(column, OffsetDateTime.class).toInstant();
+	boolean keepsOffsets() {
+		return true;
 	}
 
 	@Override

@@ -1,6 +1,8 @@
 package dev.stepwise.core;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -192,9 +194,19 @@ abstract class AbstractOperationsTests extends EngineTestSupport {
 	}
 
 	@Test
-	void statusReportsWhenAMigrationWasApplied() {
+	void statusReportsWhenAMigrationWasAppliedWhateverTheSessionTimeZone() {
+		String east = ZoneOffset
+			.ofTotalSeconds(Math.min(
+					ZoneId.systemDefault().getRules().getOffset(Instant.now()).getTotalSeconds() + 5 * 3600, 14 * 3600))
+			.getId();
+		List<String> sessionTimeZone = switch (database().kind()) {
+			case POSTGRESQL -> List.of("SET TIME ZONE INTERVAL '" + east + "' HOUR TO MINUTE");
+			case MARIADB, MYSQL -> List.of("SET time_zone = '" + east + "'");
+			case H2 -> List.of("SET TIME ZONE '" + east + "'");
+			case OTHER -> List.of(); // SQLite has no session time zone
+		};
 		Instant before = Instant.now().minusSeconds(5);
-		migrate(ONE);
+		stepwise(ONE).initSql(sessionTimeZone).build().migrate();
 		Instant after = Instant.now().plusSeconds(5);
 		assertThat(stepwise(ONE).build().status().migrations().get(0).installedOn()).isBetween(before, after);
 	}
