@@ -23,12 +23,13 @@ import dev.stepwise.benchmarks.BootStart.Tool;
 /**
  * Runs every contender on every workload and size, interleaved round by round, each run
  * in a fresh JVM on a fresh schema, and writes the medians and ratios to
- * {@code RESULTS.md} and a chart to {@code results.svg}.
+ * {@code RESULTS.md} and a chart to {@code results.svg} ({@code RESULTS-mariadb.md} and
+ * {@code results-mariadb.svg} on MariaDB).
  * <p>
  * Options (all optional): {@code --url}, {@code --user}, {@code --password} (a PostgreSQL
- * database where schemas may be created), {@code --sizes 10,100,1000},
- * {@code --rounds 5}, {@code --boot-size 100} (migrations in the Spring Boot start
- * comparison), {@code --out benchmarks}.
+ * database where schemas may be created, or a MariaDB server where databases may be),
+ * {@code --sizes 10,100,1000}, {@code --rounds 5}, {@code --boot-size 100} (migrations in
+ * the Spring Boot start comparison), {@code --out benchmarks}.
  */
 public final class Benchmark {
 
@@ -63,7 +64,7 @@ public final class Benchmark {
 			for (int round = 1; round <= rounds; round++) {
 				for (Contender contender : Contender.values()) {
 					String schema = ("bench_" + contender + "_" + size).toLowerCase(Locale.ROOT);
-					admin("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
+					admin(database().recreate(schema));
 					record("apply", size, contender, launch(Run.class, contender.name(), schema, size, work));
 					record("noop", size, contender, launch(Run.class, contender.name(), schema, size, work));
 				}
@@ -74,25 +75,26 @@ public final class Benchmark {
 		for (int round = 1; round <= rounds; round++) {
 			for (Tool tool : Tool.values()) {
 				String schema = "bench_boot_" + tool.name().toLowerCase(Locale.ROOT);
-				admin("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
+				admin(database().recreate(schema));
 				launch(BootStart.class, tool.name(), schema, bootSize, work); // applies
 				this.bootMeasurements.computeIfAbsent(tool, (key) -> new ArrayList<>())
 					.add(launch(BootStart.class, tool.name(), schema, bootSize, work));
-				admin("DROP SCHEMA " + schema + " CASCADE");
+				admin(List.of(database().drop(schema)));
 			}
 			System.out.printf("Spring Boot start, N=%d, round %d/%d done%n", bootSize, round, rounds);
 		}
 		for (Contender contender : Contender.values()) {
 			for (int size : sizes) {
-				admin("DROP SCHEMA IF EXISTS " + ("bench_" + contender + "_" + size).toLowerCase(Locale.ROOT)
-						+ " CASCADE");
+				admin(List.of(database().drop(("bench_" + contender + "_" + size).toLowerCase(Locale.ROOT))));
 			}
 		}
+		String chart = database().fileName("results", "svg");
 		Report report = new Report(this.measurements, this.bootMeasurements, sizes, bootSize, rounds, databaseVersion(),
 				this.options);
-		Files.writeString(this.out.resolve("RESULTS.md"), report.markdown());
-		Files.writeString(this.out.resolve("results.svg"), report.svg());
-		System.out.println(report.markdown());
+		String markdown = report.markdown(chart);
+		Files.writeString(this.out.resolve(database().fileName("RESULTS", "md")), markdown);
+		Files.writeString(this.out.resolve(chart), report.svg());
+		System.out.println(markdown);
 	}
 
 	private void record(String workload, int size, Contender contender, Measurement measurement) {
@@ -106,9 +108,8 @@ public final class Benchmark {
 	private Measurement launch(Class<?> main, String contender, String schema, int size, Path work)
 			throws IOException, InterruptedException {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-				"-cp", System.getProperty("java.class.path"), main.getName(), contender,
-				url() + (url().contains("?") ? "&" : "?") + "currentSchema=" + schema, user(), password(),
-				String.valueOf(size), work.toString());
+				"-cp", System.getProperty("java.class.path"), main.getName(), contender, database().url(url(), schema),
+				user(), password(), String.valueOf(size), work.toString());
 		long start = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes());
@@ -130,7 +131,7 @@ public final class Benchmark {
 				Long.parseLong(values.getOrDefault("round_trips", "-1")));
 	}
 
-	private void admin(String... statements) throws SQLException {
+	private void admin(List<String> statements) throws SQLException {
 		try (Connection connection = DriverManager.getConnection(url(), user(), password());
 				Statement statement = connection.createStatement()) {
 			for (String sql : statements) {
@@ -142,10 +143,14 @@ public final class Benchmark {
 	private String databaseVersion() throws SQLException {
 		try (Connection connection = DriverManager.getConnection(url(), user(), password());
 				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SHOW server_version")) {
+				ResultSet rows = statement.executeQuery(database().versionQuery())) {
 			rows.next();
-			return "PostgreSQL " + rows.getString(1);
+			return database().displayName() + " " + rows.getString(1);
 		}
+	}
+
+	private BenchmarkDatabase database() {
+		return BenchmarkDatabase.of(url());
 	}
 
 	private String url() {

@@ -41,10 +41,11 @@ enum Contender {
 		void migrate(DataSource dataSource, int migrations, Path directory) throws Exception {
 			try (Connection connection = dataSource.getConnection();
 					Statement statement = connection.createStatement()) {
+				BenchmarkDatabase database = BenchmarkDatabase.of(connection.getMetaData().getURL());
 				connection.setAutoCommit(true);
 				statement.execute("CREATE TABLE IF NOT EXISTS floor_history (version INT PRIMARY KEY,"
 						+ " applied_on TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)");
-				statement.execute("SELECT pg_advisory_lock(4242)");
+				statement.execute(database.lock());
 				try {
 					Set<Integer> applied = new HashSet<>();
 					try (ResultSet rows = statement.executeQuery("SELECT version FROM floor_history")) {
@@ -66,7 +67,7 @@ enum Contender {
 					}
 				}
 				finally {
-					statement.execute("SELECT pg_advisory_unlock(4242)");
+					statement.execute(database.unlock());
 				}
 			}
 		}

@@ -44,7 +44,10 @@ final class Report {
 		return workload + "/" + size + "/" + contender;
 	}
 
-	String markdown() {
+	/**
+	 * The results as Markdown, showing the chart written to a file of the given name.
+	 */
+	String markdown(String chart) {
 		StringBuilder md = new StringBuilder("# Benchmark results\n\n");
 		md.append("Measured on ")
 			.append(Benchmark.date())
@@ -61,7 +64,9 @@ final class Report {
 			.append("\n\nProduced by `benchmarks/run`")
 			.append(this.options.isEmpty() ? "" : " with " + this.options)
 			.append(". Contenders: Stepwise (this build), Flyway 13.12.0 (Java migrations), Liquibase 5.0.4")
-			.append(" (SQL changesets), floor (plain JDBC).\n\n![Stepwise, Flyway and Liquibase against the floor](results.svg)\n");
+			.append(" (SQL changesets), floor (plain JDBC).\n\n![Stepwise, Flyway and Liquibase against the floor](")
+			.append(chart)
+			.append(")\n");
 		for (String workload : WORKLOADS) {
 			md.append("\n## `")
 				.append(workload)
