@@ -70,9 +70,8 @@ public final class Stepwise {
 	private final @Nullable String dataSourceName;
 
 	private Stepwise(Builder builder) {
-		DataSource dataSource = Objects.requireNonNull(builder.dataSource, "A DataSource is required");
-		this.dataSource = builder.initSql.isEmpty() ? dataSource
-				: new SessionInitializingDataSource(dataSource, builder.initSql);
+		this.dataSource = new SessionInitializingDataSource(
+				Objects.requireNonNull(builder.dataSource, "A DataSource is required"), builder.initSql);
 		this.migrations = List.copyOf(builder.migrations);
 		this.table = builder.table;
 		this.schema = builder.schema;

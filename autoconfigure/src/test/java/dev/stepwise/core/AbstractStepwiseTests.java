@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.stepwise.api.DatabaseKind;
 import dev.stepwise.api.Migration;
 import dev.stepwise.api.MigrationContext;
@@ -27,6 +28,23 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * subclass of its own; each test works in a fresh schema.
  */
 abstract class AbstractStepwiseTests extends EngineTestSupport {
+
+	@Test
+	void migratesThroughAPoolWhoseConnectionsDoNotAutoCommit() {
+		try (HikariDataSource pool = new HikariDataSource()) {
+			pool.setJdbcUrl(schema().dataSource().getJdbcUrl());
+			pool.setUsername(schema().dataSource().getUsername());
+			pool.setPassword(schema().dataSource().getPassword());
+			pool.setAutoCommit(false);
+			Migration[] migrations = { TestMigration.createTable("1", "t1"),
+					TestMigration.sql("2", "INSERT INTO t1 (id) VALUES (2)").nonTransactional() };
+			Stepwise.builder().dataSource(pool).migrations(migrations).build().migrate();
+			assertThat(schema().jdbc().queryForList("SELECT id FROM t1", Integer.class)).containsExactly(2);
+			assertThat(column("outcome")).containsOnly("SUCCESS");
+			assertThat(Stepwise.builder().dataSource(pool).migrations(migrations).build().migrate().applied())
+				.isEmpty();
+		}
+	}
 
 	@Test
 	void appliesMigrationsInNumericVersionOrderAndRecordsEachOne() {
