@@ -15,6 +15,8 @@ import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.datasource.DataSourceUtils;
+
 /**
  * The database being migrated, inspected once per run: its kind, the dialect that speaks
  * to it, the schema that holds the history and the user that connects.
@@ -110,13 +112,26 @@ record Database(DataSource dataSource, DatabaseKind kind, Dialect dialect, @Null
 	boolean hasTablesOtherThan(String historyTable) {
 		String history = historyTable.toLowerCase(Locale.ROOT);
 		Set<String> ignored = Set.of(history, history + "_lock", history + Dialect.FORMAT_TABLE_SUFFIX);
-		try (Connection connection = this.dataSource.getConnection()) {
+		// released, not closed: under a session lock this is the lock's own connection
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
 			return this.dialect.hasTablesOtherThan(connection, this.schema, ignored);
 		}
 		catch (SQLException ex) {
 			throw new StepwiseException(Code.DATABASE_ERROR, "Stepwise could not list the tables of " + describe()
 					+ ": " + ex.getMessage() + ". Nothing was changed.", ex);
 		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
+	}
+
+	/**
+	 * The same database, reached through another data source: the lock's session.
+	 */
+	Database on(DataSource session) {
+		return new Database(session, this.kind, this.dialect, this.schema, this.schemaConfigured, this.user,
+				this.identifiers);
 	}
 
 	/**

@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.sql.DataSource;
-
 import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 import org.jspecify.annotations.Nullable;
@@ -44,22 +42,11 @@ final class HistoryTable {
 
 	private final JdbcTemplate jdbc;
 
-	private final JdbcTemplate session;
-
 	HistoryTable(Database database, String table) {
-		this(database, table, database.dataSource());
-	}
-
-	/**
-	 * A history table whose reads and creation run on a session of their own (the
-	 * lock's), while appends join the transaction bound to the thread.
-	 */
-	HistoryTable(Database database, String table, DataSource session) {
 		this.database = database;
 		this.table = table;
 		this.name = database.qualify(table);
 		this.jdbc = new JdbcTemplate(database.dataSource());
-		this.session = (session != database.dataSource()) ? new JdbcTemplate(session) : this.jdbc;
 	}
 
 	/**
@@ -79,13 +66,13 @@ final class HistoryTable {
 			return;
 		}
 		Dialect dialect = this.database.dialect();
-		this.session.execute("CREATE TABLE " + this.name + " (installed_rank INT NOT NULL PRIMARY KEY, "
+		this.jdbc.execute("CREATE TABLE " + this.name + " (installed_rank INT NOT NULL PRIMARY KEY, "
 				+ "version VARCHAR(50) NOT NULL, description VARCHAR(200) NOT NULL, operation VARCHAR(10) NOT NULL, "
 				+ "class_name VARCHAR(1000), installed_by VARCHAR(100) NOT NULL, installed_on "
 				+ dialect.timestampType() + " NOT NULL, execution_ms BIGINT NOT NULL, transactional BOOLEAN NOT NULL, "
 				+ "outcome VARCHAR(12) NOT NULL, detail VARCHAR(" + MAX_DETAIL + "))");
 		for (String statement : dialect.markHistory(this.database, this.table, MARKER + FORMAT)) {
-			this.session.execute(statement);
+			this.jdbc.execute(statement);
 		}
 	}
 
@@ -101,7 +88,7 @@ final class HistoryTable {
 	private Optional<String> marker() {
 		// the connection of a statement callback, not a connection callback, whose
 		// close-suppressing proxy class costs a cold start several milliseconds
-		Optional<String> marker = this.session
+		Optional<String> marker = this.jdbc
 			.execute((StatementCallback<Optional<String>>) (statement) -> this.database.dialect()
 				.historyMarker(statement.getConnection(), this.database, this.table));
 		return (marker != null) ? marker : Optional.empty();
@@ -125,7 +112,7 @@ final class HistoryTable {
 	}
 
 	List<HistoryEvent> read() {
-		return this.session.query("SELECT installed_rank, version, description, operation, class_name, installed_by, "
+		return this.jdbc.query("SELECT installed_rank, version, description, operation, class_name, installed_by, "
 				+ "installed_on, execution_ms, transactional, outcome, detail FROM " + this.name
 				+ " ORDER BY installed_rank", (row, number) -> event(row));
 	}

@@ -27,9 +27,9 @@ interface MigrationLock {
 	void release();
 
 	/**
-	 * The lock's own session while it is held, if the lock has one: work under the lock
-	 * outside migration transactions (reading the history) runs on it, so that a run with
-	 * nothing to do needs a single connection.
+	 * The lock's own session while it is held, if the lock has one: all work under the
+	 * lock (the history, and the migrations and their transactions) runs on it, so that a
+	 * run needs a single connection and a pool of one is enough.
 	 * @return a data source of the held session's connection
 	 */
 	default Optional<DataSource> session() {

@@ -309,10 +309,11 @@ public final class Stepwise {
 		}
 		T result;
 		try {
-			HistoryTable table = new HistoryTable(database, this.table, lock.session().orElse(database.dataSource()));
-			MigrationHistory history = readHistory(database, table);
-			result = operation.apply(new Run(database, table, resolved, history,
-					table.displayName() + " on " + database.kind().displayName()));
+			Database locked = lock.session().map(database::on).orElse(database);
+			HistoryTable table = new HistoryTable(locked, this.table);
+			MigrationHistory history = readHistory(locked, table);
+			result = operation.apply(new Run(locked, table, resolved, history,
+					table.displayName() + " on " + locked.kind().displayName()));
 		}
 		catch (RuntimeException ex) {
 			releaseAfterFailure(lock, ex);

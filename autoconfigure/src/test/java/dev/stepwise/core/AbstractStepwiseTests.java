@@ -29,12 +29,36 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 abstract class AbstractStepwiseTests extends EngineTestSupport {
 
+	/**
+	 * A pool of the application's own, on the test's schema.
+	 */
+	private HikariDataSource anotherPool() {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setJdbcUrl(schema().dataSource().getJdbcUrl());
+		pool.setUsername(schema().dataSource().getUsername());
+		pool.setPassword(schema().dataSource().getPassword());
+		return pool;
+	}
+
+	@Test
+	void migratesThroughAPoolOfOneConnection() {
+		try (HikariDataSource pool = anotherPool()) {
+			pool.setMaximumPoolSize(1);
+			pool.setConnectionTimeout(2000);
+			Migration[] migrations = { TestMigration.createTable("1", "t1"),
+					TestMigration.createTable("2", "t2").nonTransactional() };
+			assertThat(Stepwise.builder().dataSource(pool).migrations(migrations).build().migrate().applied())
+				.hasSize(2);
+			Stepwise.builder().dataSource(pool).migrations(migrations).build().revert(1);
+			assertThat(schema().hasTable("t1")).isTrue();
+			assertThat(schema().hasTable("t2")).isFalse();
+			assertThat(column("operation")).containsExactly("UP", "UP", "DOWN");
+		}
+	}
+
 	@Test
 	void migratesThroughAPoolWhoseConnectionsDoNotAutoCommit() {
-		try (HikariDataSource pool = new HikariDataSource()) {
-			pool.setJdbcUrl(schema().dataSource().getJdbcUrl());
-			pool.setUsername(schema().dataSource().getUsername());
-			pool.setPassword(schema().dataSource().getPassword());
+		try (HikariDataSource pool = anotherPool()) {
 			pool.setAutoCommit(false);
 			Migration[] migrations = { TestMigration.createTable("1", "t1"),
 					TestMigration.sql("2", "INSERT INTO t1 (id) VALUES (2)").nonTransactional() };
