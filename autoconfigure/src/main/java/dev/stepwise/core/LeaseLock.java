@@ -180,10 +180,8 @@ final class LeaseLock implements MigrationLock {
 			return;
 		}
 		try {
-			// times in epoch milliseconds: a timestamp column would be read in each
-			// instance's time zone, and an instance west of the holder would see its
-			// lease
-			// as expired
+			// epoch milliseconds: a timestamp column is read in each instance's time
+			// zone, and an instance west of the holder would see a live lease expired
 			this.jdbc.execute("CREATE TABLE " + this.database.qualify(this.table)
 					+ " (id INT NOT NULL PRIMARY KEY, owner VARCHAR(200) NOT NULL, acquired_ms BIGINT NOT NULL,"
 					+ " expires_ms BIGINT NOT NULL)");
@@ -204,9 +202,8 @@ final class LeaseLock implements MigrationLock {
 
 	private static String ownerName() {
 		String host = System.getenv().getOrDefault("HOSTNAME", "unknown host");
-		// not a UUID: seeding SecureRandom costs a cold start tens of milliseconds, and
-		// the
-		// run id only tells apart two processes with the same host name and pid
+		// not a UUID, whose SecureRandom costs a cold start tens of milliseconds: the
+		// run id only tells apart two processes with the same host and pid
 		return host + " pid " + ProcessHandle.current().pid() + " run "
 				+ HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 	}

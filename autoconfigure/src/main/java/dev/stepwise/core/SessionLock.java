@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * A lock the database ties to a session: held on a dedicated connection in auto-commit
- * mode (so it sits outside any transaction) and gone when that connection closes, however
- * the holder dies.
+ * A lock the database ties to a session: taken on a connection of its own, which then
+ * carries all the run's work (transactions begin and end on it; the lock outlives them),
+ * and gone when that connection closes, however the holder dies.
  */
 abstract class SessionLock implements MigrationLock {
 
@@ -75,9 +75,9 @@ abstract class SessionLock implements MigrationLock {
 			try {
 				Connection connection = this.dataSource.getConnection();
 				this.connection = connection;
-				connection.setAutoCommit(true);
-				// no close-suppressing proxy: JdbcTemplate leaves this data source's
-				// connection open anyway, and generating a proxy class costs a cold start
+				// no close-suppressing proxy: JdbcTemplate and the transaction manager
+				// release through DataSourceUtils, which leaves this data source's
+				// connection open, and generating a proxy class costs a cold start
 				this.sessionDataSource = new SingleConnectionDataSource(connection, false);
 				this.jdbc = new JdbcTemplate(this.sessionDataSource);
 			}

@@ -120,8 +120,7 @@ abstract class AbstractReliabilityTests extends EngineTestSupport {
 
 	@Test
 	void aLockHolderInATimeZoneWestOfTheWaiterKeepsItsLock() throws Exception {
-		// three hours west: a lease written as wall-clock time would look long expired
-		// here
+		// three hours west: a lease kept as wall-clock time would look expired here
 		int westOffset = ZoneId.systemDefault().getRules().getOffset(Instant.now()).getTotalSeconds() - 3 * 3600;
 		String west = "GMT"
 				+ ZoneOffset.ofTotalSeconds(Math.max(westOffset, -18 * 3600)).getId().replace("Z", "+00:00");
