@@ -50,6 +50,15 @@ public enum DatabaseKind {
 	}
 
 	/**
+	 * Whether DDL statements on this database are known to commit the open transaction,
+	 * so that whatever the transaction wrote before them is committed too.
+	 * @return {@code true} for H2, MariaDB and MySQL
+	 */
+	public boolean commitsDdlImplicitly() {
+		return this == H2 || this == MARIADB || this == MYSQL;
+	}
+
+	/**
 	 * Detect the kind of database from JDBC metadata, telling MariaDB apart from MySQL
 	 * whichever driver is used.
 	 * @param metaData the metadata of a connection to the database

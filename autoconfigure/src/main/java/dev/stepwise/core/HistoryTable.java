@@ -152,9 +152,10 @@ final class HistoryTable {
 
 	/**
 	 * Record how an event that was appended as {@code RUNNING} ended.
+	 * @return whether the event was there to update
 	 */
-	void complete(int rank, Outcome outcome, long executionMs, @Nullable String detail) {
-		this.jdbc.update(
+	boolean complete(int rank, Outcome outcome, long executionMs, @Nullable String detail) {
+		return 0 < this.jdbc.update(
 				"UPDATE " + this.name + " SET outcome = ?, execution_ms = ?, detail = ? WHERE installed_rank = ?",
 				outcome.name(), executionMs, truncate(detail), rank);
 	}

@@ -3,6 +3,8 @@ package dev.stepwise.core;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
@@ -26,10 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Applies one migration and records it. On a database with transactional DDL, a
  * transactional migration and its history row commit together in a new transaction.
- * Otherwise (a non-transactional migration, or a database whose DDL commits implicitly)
- * the step is recorded {@code RUNNING} first and its outcome after, so that a crash
- * leaves a visible entry that blocks later runs instead of a half-applied migration
- * nobody notices.
+ * Otherwise the step is recorded {@code RUNNING} before it runs and its outcome after, so
+ * that a crash leaves a visible entry that blocks later runs instead of a half-applied
+ * migration nobody notices: inside the migration's transaction where DDL is known to
+ * commit implicitly (the first implicit commit makes the entry visible), in a transaction
+ * of its own otherwise.
  */
 final class MigrationExecutor {
 
@@ -73,6 +76,9 @@ final class MigrationExecutor {
 			if (transactional && this.database.kind().hasTransactionalDdl()) {
 				runInTransaction(migration, operation, report, start);
 			}
+			else if (transactional && this.database.kind().commitsDdlImplicitly()) {
+				runMarkedInTransaction(migration, operation, report, start);
+			}
 			else {
 				runRecorded(migration, operation, report, start, transactional);
 			}
@@ -102,20 +108,60 @@ final class MigrationExecutor {
 			});
 		}
 		catch (RuntimeException ex) {
-			Throwable cause = unwrap(ex);
-			RuntimeException notRecorded = record(() -> this.history.append(HistoryEntry.of(migration), operation,
-					Outcome.ROLLED_BACK, millisSince(start), detail(cause)));
-			String state = "Its transaction was rolled back: the database is unchanged and the next run will try it"
-					+ " again." + ((notRecorded != null) ? " (Its ROLLED_BACK entry could not be written to "
-							+ this.history.displayName() + ": " + detail(notRecorded) + ".)" : "");
-			throw failure(migration, operation, cause, start, true, state, notRecorded);
+			throw rolledBack(migration, operation, unwrap(ex), start);
 		}
 	}
 
 	/**
-	 * Without a transaction, or on a database whose DDL commits implicitly: the step is
-	 * recorded {@code RUNNING} first, so that a crash leaves a visible entry, then marked
-	 * with its outcome (inside the migration's transaction when it has one).
+	 * On a database whose DDL commits implicitly: the step is recorded {@code RUNNING} as
+	 * the first write of the migration's transaction, so that the first implicit commit
+	 * makes the entry visible, and marked with its outcome before the transaction
+	 * commits. After a failure, whether the entry outlived the rollback tells whether any
+	 * of the migration was committed.
+	 */
+	private void runMarkedInTransaction(ResolvedMigration migration, Operation operation, ProgressReport report,
+			long start) {
+		AtomicInteger rank = new AtomicInteger(); // ranks start at 1
+		try {
+			this.newTransaction.executeWithoutResult((status) -> {
+				rank.set(this.history.appendRunning(HistoryEntry.of(migration), operation));
+				runStep(migration, operation, report);
+				this.history.complete(rank.get(), Outcome.SUCCESS, millisSince(start), null);
+			});
+		}
+		catch (RuntimeException ex) {
+			Throwable cause = unwrap(ex);
+			AtomicBoolean committed = new AtomicBoolean();
+			RuntimeException notRecorded = (rank.get() == 0) ? null : record(() -> committed
+				.set(this.history.complete(rank.get(), Outcome.FAILED, millisSince(start), detail(cause))));
+			if (notRecorded == null && !committed.get()) {
+				throw rolledBack(migration, operation, cause, start);
+			}
+			String state = "Its transaction was rolled back, but " + implicitCommits()
+					+ ", so the database may hold part of it. "
+					+ blockedAdvice(rank.get(), notRecorded, "; if any of it was committed, it stays marked RUNNING");
+			throw failure(migration, operation, cause, start, false, state, notRecorded);
+		}
+	}
+
+	/**
+	 * Record a migration whose transaction was rolled back, leaving the database
+	 * unchanged.
+	 */
+	private MigrationFailedException rolledBack(ResolvedMigration migration, Operation operation, Throwable cause,
+			long start) {
+		RuntimeException notRecorded = record(() -> this.history.append(HistoryEntry.of(migration), operation,
+				Outcome.ROLLED_BACK, millisSince(start), detail(cause)));
+		String state = "Its transaction was rolled back: the database is unchanged and the next run will try it"
+				+ " again." + ((notRecorded != null) ? " (Its ROLLED_BACK entry could not be written to "
+						+ this.history.displayName() + ": " + detail(notRecorded) + ".)" : "");
+		return failure(migration, operation, cause, start, true, state, notRecorded);
+	}
+
+	/**
+	 * Without a transaction, or on a database not known to have transactional DDL: the
+	 * step is recorded {@code RUNNING} first, so that a crash leaves a visible entry,
+	 * then marked with its outcome (inside the migration's transaction when it has one).
 	 */
 	private void runRecorded(ResolvedMigration migration, Operation operation, ProgressReport report, long start,
 			boolean transactional) {
@@ -135,7 +181,8 @@ final class MigrationExecutor {
 					() -> this.history.complete(rank, Outcome.FAILED, millisSince(start), detail(cause)));
 			String state = (transactional ? "Its transaction was rolled back, but " + implicitCommits()
 					: "It ran without a transaction (transactional() is false)")
-					+ ", so the database may hold part of it. " + blockedAdvice(rank, notRecorded);
+					+ ", so the database may hold part of it. "
+					+ blockedAdvice(rank, notRecorded, ", so it stays marked RUNNING");
 			throw failure(migration, operation, cause, start, false, state, notRecorded);
 		}
 		if (transactional) {
@@ -197,10 +244,10 @@ final class MigrationExecutor {
 		return failure;
 	}
 
-	private String blockedAdvice(@Nullable Integer rank, @Nullable RuntimeException notRecorded) {
+	private String blockedAdvice(@Nullable Integer rank, @Nullable RuntimeException notRecorded, String running) {
 		String recorded = (notRecorded != null)
-				? "Recording the failure in " + this.history.displayName() + " failed too (" + detail(notRecorded)
-						+ "), so it stays marked RUNNING (installed_rank " + rank + ")"
+				? "Recording the failure in " + this.history.displayName() + " failed too (" + detail(notRecorded) + ")"
+						+ running + " (installed_rank " + rank + ")"
 				: "It is recorded as FAILED in " + this.history.displayName();
 		return recorded + ", which blocks later runs: check the database, complete or undo the change by hand,"
 				+ " then run a repair (stepwise.command=repair) and start again.";

@@ -202,6 +202,47 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 	}
 
 	@Test
+	void failedMigrationThatCommittedNothingIsRolledBackWhereverDdlIsKnown() {
+		migrate(TestMigration.createTable("1", "t1"));
+		Migration failing = TestMigration.sql("2", "INSERT INTO t1 (id) VALUES (1)",
+				"INSERT INTO no_such_table (id) VALUES (1)", "CREATE TABLE t2 (id INT PRIMARY KEY)");
+		MigrationFailedException failure = catchFailure(() -> migrate(TestMigration.createTable("1", "t1"), failing));
+		assertThat(schema().jdbc().queryForObject("SELECT COUNT(*) FROM t1", Integer.class)).isZero();
+		if (database().kind() == DatabaseKind.OTHER) {
+			// not known whether DDL commits implicitly: the engine assumes the worst
+			assertThat(failure.databaseUnchanged()).isFalse();
+			assertThat(column("outcome")).containsExactly("SUCCESS", "FAILED");
+		}
+		else {
+			assertThat(failure.databaseUnchanged()).isTrue();
+			assertThat(failure.getMessage()).contains("rolled back").contains("unchanged");
+			assertThat(column("outcome")).containsExactly("SUCCESS", "ROLLED_BACK");
+			MigrationResult retry = migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));
+			assertThat(retry.applied()).extracting(ExecutedMigration::version).containsExactly("2");
+		}
+	}
+
+	@Test
+	void failureOfATransactionalMigrationThatCannotBeRecordedSaysWhatMayBeLeft() {
+		migrate(TestMigration.createTable("1", "t1"));
+		TestMigration vandal = TestMigration.of("2", (context) -> {
+			context.jdbc().execute("ALTER TABLE stepwise_history RENAME TO history_elsewhere");
+			throw new IllegalStateException("Boom");
+		});
+		MigrationFailedException failure = catchFailure(() -> migrate(TestMigration.createTable("1", "t1"), vandal));
+		assertThat(failure.getMessage()).contains("Boom");
+		if (database().kind().commitsDdlImplicitly()) {
+			assertThat(failure.databaseUnchanged()).isFalse();
+			assertThat(failure.getMessage()).contains("failed too")
+				.contains("if any of it was committed, it stays marked RUNNING (installed_rank 2)");
+		}
+		else {
+			// the rename was rolled back with the rest of the migration
+			assertThat(failure.getMessage()).doesNotContain("failed too");
+		}
+	}
+
+	@Test
 	void failedNonTransactionalMigrationIsRecordedAsFailedAndBlocksTheNextRun() {
 		Migration failing = TestMigration
 			.sql("1", "CREATE TABLE t1 (id INT PRIMARY KEY)", "INSERT INTO no_such_table (id) VALUES (1)")
