@@ -150,8 +150,16 @@ class Dialect {
 	}
 
 	/**
-	 * Read the {@link #timestampType() time column} through {@code java.time} (a cold
-	 * read of a long history spends most of its time in {@code getTimestamp}'s calendar
+	 * The select-list expression for the {@link #timestampType() time column} that
+	 * {@link #instant} reads, named after the column.
+	 */
+	String selectTime(String column) {
+		return column;
+	}
+
+	/**
+	 * Read the {@link #selectTime time column} through {@code java.time} (a cold read of
+	 * a long history spends most of its time in {@code getTimestamp}'s calendar
 	 * arithmetic): with its offset where the database keeps one, else as a wall-clock
 	 * time in the JVM's time zone, which is right when the database session and the JVM
 	 * share a time zone.

@@ -113,8 +113,9 @@ final class HistoryTable {
 
 	List<HistoryEvent> read() {
 		return this.jdbc.query("SELECT installed_rank, version, description, operation, class_name, installed_by, "
-				+ "installed_on, execution_ms, transactional, outcome, detail FROM " + this.name
-				+ " ORDER BY installed_rank", (row, number) -> event(row));
+				+ this.database.dialect().selectTime("installed_on")
+				+ ", execution_ms, transactional, outcome, detail FROM " + this.name + " ORDER BY installed_rank",
+				(row, number) -> event(row));
 	}
 
 	private HistoryEvent event(ResultSet row) throws SQLException {

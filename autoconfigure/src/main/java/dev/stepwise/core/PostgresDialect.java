@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,20 @@ final class PostgresDialect extends CommentingDialect {
 	@Override
 	boolean keepsOffsets() {
 		return true;
+	}
+
+	/**
+	 * Epoch milliseconds, worked out by the server: the driver parses timestamps from
+	 * text, which is a noticeable part of a cold start with a long history.
+	 */
+	@Override
+	String selectTime(String column) {
+		return "FLOOR(EXTRACT(EPOCH FROM " + column + ") * 1000)::BIGINT AS " + column;
+	}
+
+	@Override
+	Instant instant(ResultSet row, String column) throws SQLException {
+		return Instant.ofEpochMilli(row.getLong(column));
 	}
 
 	@Override
