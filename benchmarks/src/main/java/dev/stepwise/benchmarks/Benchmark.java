@@ -41,6 +41,8 @@ public final class Benchmark {
 
 	private final Map<Tool, List<Measurement>> bootMeasurements = new EnumMap<>(Tool.class);
 
+	private final Map<String, Long> roundTrips = new LinkedHashMap<>();
+
 	private Benchmark(Map<String, String> options) {
 		this.options = options;
 		this.out = Path.of(options.getOrDefault("out", "benchmarks"));
@@ -61,6 +63,14 @@ public final class Benchmark {
 			.toArray();
 		Path work = Files.createTempDirectory("stepwise-bench");
 		for (int size : sizes) {
+			for (Contender contender : Contender.values()) {
+				String schema = ("bench_" + contender + "_" + size).toLowerCase(Locale.ROOT);
+				admin(database().recreate(schema));
+				for (String workload : List.of("apply", "noop")) {
+					this.roundTrips.put(Report.key(workload, size, contender),
+							launch(Run.class, contender.name(), schema, size, work, "count").roundTrips());
+				}
+			}
 			for (int round = 1; round <= rounds; round++) {
 				for (Contender contender : Contender.values()) {
 					String schema = ("bench_" + contender + "_" + size).toLowerCase(Locale.ROOT);
@@ -89,8 +99,8 @@ public final class Benchmark {
 			}
 		}
 		String chart = database().fileName("results", "svg");
-		Report report = new Report(this.measurements, this.bootMeasurements, sizes, bootSize, rounds, databaseVersion(),
-				this.options);
+		Report report = new Report(this.measurements, this.roundTrips, this.bootMeasurements, sizes, bootSize, rounds,
+				databaseVersion(), this.options);
 		String markdown = report.markdown(chart);
 		Files.writeString(this.out.resolve(database().fileName("RESULTS", "md")), markdown);
 		Files.writeString(this.out.resolve(chart), report.svg());
@@ -105,11 +115,13 @@ public final class Benchmark {
 	/**
 	 * Run a main class in a fresh JVM and read the {@code result} line it prints.
 	 */
-	private Measurement launch(Class<?> main, String contender, String schema, int size, Path work)
+	private Measurement launch(Class<?> main, String contender, String schema, int size, Path work, String... mode)
 			throws IOException, InterruptedException {
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-				"-cp", System.getProperty("java.class.path"), main.getName(), contender, database().url(url(), schema),
-				user(), password(), String.valueOf(size), work.toString());
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+						System.getProperty("java.class.path"), main.getName(), contender, database().url(url(), schema),
+						user(), password(), String.valueOf(size), work.toString()));
+		command.addAll(List.of(mode));
 		long start = System.nanoTime();
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes());

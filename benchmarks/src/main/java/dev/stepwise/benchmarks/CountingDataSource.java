@@ -3,14 +3,11 @@ package dev.stepwise.benchmarks;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -32,18 +29,6 @@ final class CountingDataSource extends DelegatingDataSource {
 
 	long roundTrips() {
 		return this.roundTrips.get();
-	}
-
-	/**
-	 * Generate the proxy classes this wrapper uses before any timing starts, so that no
-	 * contender pays for the harness's own one-off costs (a contender using prepared
-	 * statements would otherwise pay for generating that proxy class).
-	 */
-	void prepare() {
-		for (Class<?> type : List.of(Connection.class, Statement.class, PreparedStatement.class,
-				CallableStatement.class, DatabaseMetaData.class)) {
-			proxy(type, new Object());
-		}
 	}
 
 	@Override
