@@ -2,6 +2,7 @@ package dev.stepwise.core;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import dev.stepwise.api.StepwiseException.Code;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.StatementCallback;
 
 /**
@@ -148,7 +150,7 @@ final class HistoryTable {
 						+ "SELECT COALESCE(MAX(installed_rank), 0) + 1, ?, ?, ?, ?, ?, " + this.database.dialect().now()
 						+ ", ?, ?, ?, ? FROM " + this.name,
 				entry.version().toString(), entry.description(), operation.name(), entry.className(),
-				this.database.user(), executionMs, entry.transactional(), outcome.name(), truncate(detail));
+				this.database.user(), executionMs, entry.transactional(), outcome.name(), detailValue(detail));
 	}
 
 	/**
@@ -158,7 +160,16 @@ final class HistoryTable {
 	boolean complete(int rank, Outcome outcome, long executionMs, @Nullable String detail) {
 		return 0 < this.jdbc.update(
 				"UPDATE " + this.name + " SET outcome = ?, execution_ms = ?, detail = ? WHERE installed_rank = ?",
-				outcome.name(), executionMs, truncate(detail), rank);
+				outcome.name(), executionMs, detailValue(detail), rank);
+	}
+
+	/**
+	 * The detail as a typed parameter: for an untyped {@code null}, spring-jdbc asks the
+	 * driver for the parameter's type, which costs a round trip per write on PostgreSQL
+	 * and MariaDB.
+	 */
+	private static SqlParameterValue detailValue(@Nullable String detail) {
+		return new SqlParameterValue(Types.VARCHAR, truncate(detail));
 	}
 
 	private static @Nullable String truncate(@Nullable String message) {

@@ -15,9 +15,10 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Counts JDBC round trips: statement executions, commits and rollbacks, metadata queries
- * and {@code Connection.getSchema()} (a query on PostgreSQL), the same way for every
- * contender.
+ * Counts JDBC round trips: statement executions, commits and rollbacks, metadata queries,
+ * {@code Connection.getSchema()} (a query on PostgreSQL) and
+ * {@code PreparedStatement.getParameterMetaData()} (a describe on PostgreSQL, a prepare
+ * on MariaDB), the same way for every contender.
  */
 final class CountingDataSource extends DelegatingDataSource {
 
@@ -44,6 +45,7 @@ final class CountingDataSource extends DelegatingDataSource {
 	private Object invoke(Object target, Method method, Object[] args) throws Throwable {
 		String name = method.getName();
 		if (name.startsWith("execute") || name.equals("commit") || name.equals("rollback") || name.equals("getSchema")
+				|| name.equals("getParameterMetaData")
 				|| (target instanceof DatabaseMetaData && method.getReturnType() == ResultSet.class)) {
 			this.roundTrips.incrementAndGet();
 		}
