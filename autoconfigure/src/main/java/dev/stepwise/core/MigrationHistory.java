@@ -1,5 +1,6 @@
 package dev.stepwise.core;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,12 +29,23 @@ final class MigrationHistory {
 
 	private final @Nullable HistoryEvent baseline;
 
-	private MigrationHistory(boolean empty, Map<Version, HistoryEvent> latest, @Nullable HistoryEvent baseline) {
+	private final List<HistoryEvent> applied;
+
+	private final List<HistoryEvent> unresolved;
+
+	private MigrationHistory(boolean empty, Map<Version, HistoryEvent> latest, @Nullable HistoryEvent baseline,
+			List<HistoryEvent> applied, List<HistoryEvent> unresolved) {
 		this.empty = empty;
 		this.latest = latest;
 		this.baseline = baseline;
+		this.applied = applied;
+		this.unresolved = unresolved;
 	}
 
+	/**
+	 * Fold the events, oldest first, in plain loops: every start does this for every
+	 * version in a cold JVM.
+	 */
 	static MigrationHistory of(List<HistoryEvent> events) {
 		Map<Version, HistoryEvent> latest = new TreeMap<>();
 		HistoryEvent baseline = null;
@@ -45,7 +57,17 @@ final class MigrationHistory {
 				latest.put(event.version(), event);
 			}
 		}
-		return new MigrationHistory(events.isEmpty(), latest, baseline);
+		List<HistoryEvent> applied = new ArrayList<>();
+		List<HistoryEvent> unresolved = new ArrayList<>();
+		for (HistoryEvent event : latest.values()) {
+			if (applies(event)) {
+				applied.add(event);
+			}
+			else if (isUnresolved(event)) {
+				unresolved.add(event);
+			}
+		}
+		return new MigrationHistory(events.isEmpty(), latest, baseline, List.copyOf(applied), List.copyOf(unresolved));
 	}
 
 	/**
@@ -90,19 +112,25 @@ final class MigrationHistory {
 	 * The latest event of every version that events applied, oldest version first.
 	 */
 	List<HistoryEvent> applied() {
-		return latestEvents().filter(MigrationHistory::applies).toList();
+		return this.applied;
 	}
 
 	/**
 	 * The events that failed or never finished and still stand.
 	 */
 	List<HistoryEvent> unresolved() {
-		return latestEvents().filter(MigrationHistory::isUnresolved).toList();
+		return this.unresolved;
 	}
 
+	/**
+	 * The newest applied version, counting the baseline.
+	 */
 	Optional<Version> currentVersion() {
-		Stream<Version> baseline = (this.baseline != null) ? Stream.of(this.baseline.version()) : Stream.empty();
-		return Stream.concat(baseline, applied().stream().map(HistoryEvent::version)).max(Version::compareTo);
+		Version newest = this.applied.isEmpty() ? null : this.applied.get(this.applied.size() - 1).version();
+		if (this.baseline != null && (newest == null || this.baseline.version().compareTo(newest) > 0)) {
+			newest = this.baseline.version();
+		}
+		return Optional.ofNullable(newest);
 	}
 
 	static boolean applies(HistoryEvent event) {

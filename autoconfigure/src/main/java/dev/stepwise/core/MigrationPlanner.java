@@ -2,6 +2,7 @@ package dev.stepwise.core;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,11 +69,16 @@ final class MigrationPlanner {
 	}
 
 	private void refuseMissing(MigrationHistory history, List<ResolvedMigration> migrations, String where) {
-		Set<Version> known = migrations.stream().map(ResolvedMigration::version).collect(Collectors.toSet());
-		List<HistoryEvent> missing = history.applied()
-			.stream()
-			.filter((event) -> !known.contains(event.version()))
-			.toList();
+		Set<Version> known = new HashSet<>();
+		for (ResolvedMigration migration : migrations) {
+			known.add(migration.version());
+		}
+		List<HistoryEvent> missing = new ArrayList<>();
+		for (HistoryEvent event : history.applied()) {
+			if (!known.contains(event.version())) {
+				missing.add(event);
+			}
+		}
 		if (missing.isEmpty()) {
 			return;
 		}
@@ -116,9 +122,12 @@ final class MigrationPlanner {
 		if (this.outOfOrder || current.isEmpty()) {
 			return;
 		}
-		List<ResolvedMigration> older = pending.stream()
-			.filter((migration) -> migration.version().compareTo(current.get()) < 0)
-			.toList();
+		List<ResolvedMigration> older = new ArrayList<>();
+		for (ResolvedMigration migration : pending) {
+			if (migration.version().compareTo(current.get()) < 0) {
+				older.add(migration);
+			}
+		}
 		if (!older.isEmpty()) {
 			throw new StepwiseException(Code.OUT_OF_ORDER_MIGRATION,
 					"Pending migrations are older than the newest applied version " + current.get() + " in " + where
