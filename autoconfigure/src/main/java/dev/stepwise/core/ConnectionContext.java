@@ -29,7 +29,7 @@ final class ConnectionContext implements MigrationContext {
 
 	private final JdbcTemplate jdbc;
 
-	private final NamedParameterJdbcTemplate namedJdbc;
+	private @Nullable NamedParameterJdbcTemplate namedJdbc;
 
 	private long lastProgressLog;
 
@@ -40,8 +40,10 @@ final class ConnectionContext implements MigrationContext {
 		this.database = database;
 		this.migration = migration;
 		this.report = report;
-		this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(this.connection, true));
-		this.namedJdbc = new NamedParameterJdbcTemplate(this.jdbc);
+		// no close-suppressing proxy: the guarded connection refuses close(), and
+		// JdbcTemplate releases through DataSourceUtils, which leaves this data source's
+		// connection open
+		this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(this.connection, false));
 		this.lastProgressLog = System.nanoTime();
 	}
 
@@ -52,6 +54,11 @@ final class ConnectionContext implements MigrationContext {
 
 	@Override
 	public NamedParameterJdbcTemplate namedJdbc() {
+		// created on first use: it allocates a statement cache, and most migrations never
+		// ask for it
+		if (this.namedJdbc == null) {
+			this.namedJdbc = new NamedParameterJdbcTemplate(this.jdbc);
+		}
 		return this.namedJdbc;
 	}
 
