@@ -28,8 +28,10 @@ import dev.stepwise.benchmarks.BootStart.Tool;
  * <p>
  * Options (all optional): {@code --url}, {@code --user}, {@code --password} (a PostgreSQL
  * database where schemas may be created, or a MariaDB server where databases may be),
- * {@code --sizes 10,100,1000}, {@code --rounds 5}, {@code --boot-size 100} (migrations in
- * the Spring Boot start comparison), {@code --out benchmarks}.
+ * {@code --sizes 10,100,1000}, {@code --rounds 5}, {@code --boot-rounds 10} (rounds of
+ * the Spring Boot start comparison, whose differences are small against the noise),
+ * {@code --boot-size 100} (migrations in the Spring Boot start comparison),
+ * {@code --out benchmarks}.
  */
 public final class Benchmark {
 
@@ -82,7 +84,8 @@ public final class Benchmark {
 			}
 		}
 		int bootSize = Integer.parseInt(this.options.getOrDefault("boot-size", "100"));
-		for (int round = 1; round <= rounds; round++) {
+		int bootRounds = Integer.parseInt(this.options.getOrDefault("boot-rounds", "10"));
+		for (int round = 1; round <= bootRounds; round++) {
 			for (Tool tool : Tool.values()) {
 				String schema = "bench_boot_" + tool.name().toLowerCase(Locale.ROOT);
 				admin(database().recreate(schema));
@@ -91,7 +94,7 @@ public final class Benchmark {
 					.add(launch(BootStart.class, tool.name(), schema, bootSize, work));
 				admin(List.of(database().drop(schema)));
 			}
-			System.out.printf("Spring Boot start, N=%d, round %d/%d done%n", bootSize, round, rounds);
+			System.out.printf("Spring Boot start, N=%d, round %d/%d done%n", bootSize, round, bootRounds);
 		}
 		for (Contender contender : Contender.values()) {
 			for (int size : sizes) {

@@ -119,7 +119,9 @@ final class Report {
 			.append(this.bootSize)
 			.append(" `Migration` beans with the starter switched off. Start to ready is the time Spring Boot reports")
 			.append(" at `ApplicationReadyEvent`; added is the difference to `none`, to `connected` and to")
-			.append(" `connected_with_beans`.\n\n")
+			.append(" `connected_with_beans`. Medians of ")
+			.append(this.boot.get(Tool.NONE).size())
+			.append(" interleaved rounds: identical starts differ by tens of milliseconds.\n\n")
 			.append("| tool | start to ready (ms) | added to none (ms) | added to connected (ms) |")
 			.append(" added to connected with beans (ms) | process wall (ms) | peak memory (MB) |\n")
 			.append("|---|---:|---:|---:|---:|---:|---:|\n");
