@@ -4,8 +4,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 /**
  * PostgreSQL's session advisory lock, taken with {@code pg_try_advisory_lock} so that a
  * waiter never sits in a transaction that {@code CREATE INDEX CONCURRENTLY} would wait
@@ -21,19 +19,18 @@ final class AdvisoryLock extends SessionLock {
 	}
 
 	@Override
-	boolean tryLock(JdbcTemplate session) {
-		return Boolean.TRUE.equals(
-				session.queryForObject("SELECT pg_try_advisory_lock(?)", (row, number) -> row.getBoolean(1), this.key));
+	boolean tryLock(SqlRunner session) {
+		return session.queryForObject("SELECT pg_try_advisory_lock(?)", (row, number) -> row.getBoolean(1), this.key);
 	}
 
 	@Override
-	void unlock(JdbcTemplate session) {
+	void unlock(SqlRunner session) {
 		session.queryForObject("SELECT pg_advisory_unlock(?)", (row, number) -> row.getBoolean(1), this.key);
 	}
 
 	@Override
 	public String holder() {
-		List<String> holders = sessionTemplate().query("""
+		List<String> holders = sessionSql().query("""
 				SELECT a.pid, a.application_name, a.client_addr, a.backend_start
 				FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
 				WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The {@link MigrationContext} of one migration, bound to the connection it runs on.
@@ -40,10 +39,7 @@ final class ConnectionContext implements MigrationContext {
 		this.database = database;
 		this.migration = migration;
 		this.report = report;
-		// no close-suppressing proxy: the guarded connection refuses close(), and
-		// JdbcTemplate releases through DataSourceUtils, which leaves this data source's
-		// connection open
-		this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(this.connection, false));
+		this.jdbc = new JdbcTemplate(new SharedConnectionDataSource(this.connection));
 		this.lastProgressLog = System.nanoTime();
 	}
 

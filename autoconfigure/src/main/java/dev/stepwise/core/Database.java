@@ -15,7 +15,7 @@ import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.dao.DataAccessException;
 
 /**
  * The database being migrated, inspected once per run: its kind, the dialect that speaks
@@ -112,17 +112,13 @@ record Database(DataSource dataSource, DatabaseKind kind, Dialect dialect, @Null
 	boolean hasTablesOtherThan(String historyTable) {
 		String history = historyTable.toLowerCase(Locale.ROOT);
 		Set<String> ignored = Set.of(history, history + "_lock", history + Dialect.FORMAT_TABLE_SUFFIX);
-		// released, not closed: under a session lock this is the lock's own connection
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
 		try {
-			return this.dialect.hasTablesOtherThan(connection, this.schema, ignored);
+			return new SqlRunner(this.dataSource)
+				.run((connection) -> this.dialect.hasTablesOtherThan(connection, this.schema, ignored));
 		}
-		catch (SQLException ex) {
+		catch (DataAccessException ex) {
 			throw new StepwiseException(Code.DATABASE_ERROR, "Stepwise could not list the tables of " + describe()
-					+ ": " + ex.getMessage() + ". Nothing was changed.", ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
+					+ ": " + ex.getMostSpecificCause().getMessage() + ". Nothing was changed.", ex);
 		}
 	}
 

@@ -163,8 +163,9 @@ class Dialect {
 	 * arithmetic): with its offset where the database keeps one, else as a wall-clock
 	 * time in the JVM's time zone, which is right when the database session and the JVM
 	 * share a time zone.
+	 * @param column the column's index
 	 */
-	Instant instant(ResultSet row, String column) throws SQLException {
+	Instant instant(ResultSet row, int column) throws SQLException {
 		return keepsOffsets() ? row.getObject(column, OffsetDateTime.class).toInstant()
 				: row.getObject(column, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant();
 	}

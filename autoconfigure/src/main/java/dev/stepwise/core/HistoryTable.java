@@ -2,9 +2,7 @@ package dev.stepwise.core;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,10 +10,6 @@ import java.util.regex.Pattern;
 import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.StatementCallback;
 
 /**
  * The history table: created when missing, read as a list of events, appended to. A
@@ -42,13 +36,13 @@ final class HistoryTable {
 
 	private final String name;
 
-	private final JdbcTemplate jdbc;
+	private final SqlRunner sql;
 
 	HistoryTable(Database database, String table) {
 		this.database = database;
 		this.table = table;
 		this.name = database.qualify(table);
-		this.jdbc = new JdbcTemplate(database.dataSource());
+		this.sql = new SqlRunner(database.dataSource());
 	}
 
 	/**
@@ -68,13 +62,13 @@ final class HistoryTable {
 			return;
 		}
 		Dialect dialect = this.database.dialect();
-		this.jdbc.execute("CREATE TABLE " + this.name + " (installed_rank INT NOT NULL PRIMARY KEY, "
+		this.sql.execute("CREATE TABLE " + this.name + " (installed_rank INT NOT NULL PRIMARY KEY, "
 				+ "version VARCHAR(50) NOT NULL, description VARCHAR(200) NOT NULL, operation VARCHAR(10) NOT NULL, "
 				+ "class_name VARCHAR(1000), installed_by VARCHAR(100) NOT NULL, installed_on "
 				+ dialect.timestampType() + " NOT NULL, execution_ms BIGINT NOT NULL, transactional BOOLEAN NOT NULL, "
 				+ "outcome VARCHAR(12) NOT NULL, detail VARCHAR(" + MAX_DETAIL + "))");
 		for (String statement : dialect.markHistory(this.database, this.table, MARKER + FORMAT)) {
-			this.jdbc.execute(statement);
+			this.sql.execute(statement);
 		}
 	}
 
@@ -88,12 +82,8 @@ final class HistoryTable {
 	}
 
 	private Optional<String> marker() {
-		// the connection of a statement callback, not a connection callback, whose
-		// close-suppressing proxy class costs a cold start several milliseconds
-		Optional<String> marker = this.jdbc
-			.execute((StatementCallback<Optional<String>>) (statement) -> this.database.dialect()
-				.historyMarker(statement.getConnection(), this.database, this.table));
-		return (marker != null) ? marker : Optional.empty();
+		return this.sql
+			.run((connection) -> this.database.dialect().historyMarker(connection, this.database, this.table));
 	}
 
 	private void checkFormat(String marker) {
@@ -113,19 +103,22 @@ final class HistoryTable {
 		}
 	}
 
+	/**
+	 * Every event, oldest first. Columns are read by index: every start reads the whole
+	 * history in a cold JVM, where looking up each column by name adds up.
+	 */
 	List<HistoryEvent> read() {
-		return this.jdbc.query("SELECT installed_rank, version, description, operation, class_name, installed_by, "
+		return this.sql.query("SELECT installed_rank, version, description, operation, class_name, installed_by, "
 				+ this.database.dialect().selectTime("installed_on")
 				+ ", execution_ms, transactional, outcome, detail FROM " + this.name + " ORDER BY installed_rank",
 				(row, number) -> event(row));
 	}
 
 	private HistoryEvent event(ResultSet row) throws SQLException {
-		return new HistoryEvent(row.getInt("installed_rank"), Version.parse(row.getString("version")),
-				row.getString("description"), Operation.valueOf(row.getString("operation")),
-				row.getString("class_name"), row.getString("installed_by"),
-				this.database.dialect().instant(row, "installed_on"), row.getLong("execution_ms"),
-				row.getBoolean("transactional"), Outcome.valueOf(row.getString("outcome")), row.getString("detail"));
+		return new HistoryEvent(row.getInt(1), Version.parse(row.getString(2)), row.getString(3),
+				Operation.valueOf(row.getString(4)), row.getString(5), row.getString(6),
+				this.database.dialect().instant(row, 7), row.getLong(8), row.getBoolean(9),
+				Outcome.valueOf(row.getString(10)), row.getString(11));
 	}
 
 	/**
@@ -134,8 +127,7 @@ final class HistoryTable {
 	 */
 	int appendRunning(HistoryEntry entry, Operation operation) {
 		append(entry, operation, Outcome.RUNNING, 0, null);
-		Integer rank = this.jdbc.queryForObject("SELECT MAX(installed_rank) FROM " + this.name, Integer.class);
-		return Objects.requireNonNull(rank);
+		return this.sql.queryForObject("SELECT MAX(installed_rank) FROM " + this.name, (row, number) -> row.getInt(1));
 	}
 
 	/**
@@ -144,13 +136,13 @@ final class HistoryTable {
 	void append(HistoryEntry entry, Operation operation, Outcome outcome, long executionMs, @Nullable String detail) {
 		// one statement that writes first: a read followed by a write would need to
 		// upgrade its lock, which databases such as SQLite refuse while others write
-		this.jdbc.update(
+		this.sql.update(
 				"INSERT INTO " + this.name + " (installed_rank, version, description, operation, "
 						+ "class_name, installed_by, installed_on, execution_ms, transactional, outcome, detail) "
 						+ "SELECT COALESCE(MAX(installed_rank), 0) + 1, ?, ?, ?, ?, ?, " + this.database.dialect().now()
 						+ ", ?, ?, ?, ? FROM " + this.name,
 				entry.version().toString(), entry.description(), operation.name(), entry.className(),
-				this.database.user(), executionMs, entry.transactional(), outcome.name(), detailValue(detail));
+				this.database.user(), executionMs, entry.transactional(), outcome.name(), truncate(detail));
 	}
 
 	/**
@@ -158,18 +150,9 @@ final class HistoryTable {
 	 * @return whether the event was there to update
 	 */
 	boolean complete(int rank, Outcome outcome, long executionMs, @Nullable String detail) {
-		return 0 < this.jdbc.update(
+		return 0 < this.sql.update(
 				"UPDATE " + this.name + " SET outcome = ?, execution_ms = ?, detail = ? WHERE installed_rank = ?",
-				outcome.name(), executionMs, detailValue(detail), rank);
-	}
-
-	/**
-	 * The detail as a typed parameter: for an untyped {@code null}, spring-jdbc asks the
-	 * driver for the parameter's type, which costs a round trip per write on PostgreSQL
-	 * and MariaDB.
-	 */
-	private static SqlParameterValue detailValue(@Nullable String detail) {
-		return new SqlParameterValue(Types.VARCHAR, truncate(detail));
+				outcome.name(), executionMs, truncate(detail), rank);
 	}
 
 	private static @Nullable String truncate(@Nullable String message) {

@@ -16,8 +16,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.StatementCallback;
 
 /**
  * A lock for databases without session locks: a single row in a lock table naming its
@@ -35,7 +33,7 @@ final class LeaseLock implements MigrationLock {
 
 	private final Duration lease;
 
-	private final JdbcTemplate jdbc;
+	private final SqlRunner sql;
 
 	private final String owner;
 
@@ -45,7 +43,7 @@ final class LeaseLock implements MigrationLock {
 		this.database = database;
 		this.table = table;
 		this.lease = lease;
-		this.jdbc = new JdbcTemplate(database.dataSource());
+		this.sql = new SqlRunner(database.dataSource());
 		this.owner = ownerName();
 	}
 
@@ -59,7 +57,7 @@ final class LeaseLock implements MigrationLock {
 		long acquired = now.toEpochMilli();
 		long expires = now.plus(this.lease).toEpochMilli();
 		String name = this.database.qualify(this.table);
-		int takenOver = this.jdbc.update(
+		int takenOver = this.sql.update(
 				"UPDATE " + name + " SET owner = ?, acquired_ms = ?, expires_ms = ? WHERE id = 1 AND expires_ms < ?",
 				this.owner, acquired, expires, acquired);
 		if (takenOver == 0 && !insert(name, acquired, expires)) {
@@ -78,7 +76,7 @@ final class LeaseLock implements MigrationLock {
 	private boolean insert(String name, long acquired, long expires) {
 		String insert = "INSERT INTO " + name + " (id, owner, acquired_ms, expires_ms) VALUES (1, ?, ?, ?)";
 		try {
-			this.jdbc.update(insert, this.owner, acquired, expires);
+			this.sql.update(insert, this.owner, acquired, expires);
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -89,7 +87,7 @@ final class LeaseLock implements MigrationLock {
 				return false;
 			}
 			try {
-				this.jdbc.update(insert, this.owner, acquired, expires);
+				this.sql.update(insert, this.owner, acquired, expires);
 				return true;
 			}
 			catch (DataAccessException again) {
@@ -113,7 +111,7 @@ final class LeaseLock implements MigrationLock {
 	 * When the current holder's lease expires, or empty if nobody holds the lock.
 	 */
 	private Optional<Instant> heldUntil() {
-		return this.jdbc
+		return this.sql
 			.query("SELECT expires_ms FROM " + this.database.qualify(this.table) + " WHERE id = 1",
 					(row, number) -> Instant.ofEpochMilli(row.getLong(1)))
 			.stream()
@@ -122,7 +120,7 @@ final class LeaseLock implements MigrationLock {
 
 	@Override
 	public String holder() {
-		List<String> holders = this.jdbc.query(
+		List<String> holders = this.sql.query(
 				"SELECT owner, acquired_ms, expires_ms FROM " + this.database.qualify(this.table) + " WHERE id = 1",
 				(row, number) -> row.getString("owner") + " since " + Instant.ofEpochMilli(row.getLong("acquired_ms"))
 						+ " (its lease expires at " + Instant.ofEpochMilli(row.getLong("expires_ms"))
@@ -133,8 +131,7 @@ final class LeaseLock implements MigrationLock {
 	@Override
 	public void release() {
 		stopRenewing();
-		this.jdbc.update("DELETE FROM " + this.database.qualify(this.table) + " WHERE id = 1 AND owner = ?",
-				this.owner);
+		this.sql.update("DELETE FROM " + this.database.qualify(this.table) + " WHERE id = 1 AND owner = ?", this.owner);
 	}
 
 	/**
@@ -161,7 +158,7 @@ final class LeaseLock implements MigrationLock {
 
 	private void renew() {
 		try {
-			int renewed = this.jdbc.update(
+			int renewed = this.sql.update(
 					"UPDATE " + this.database.qualify(this.table) + " SET expires_ms = ? WHERE id = 1 AND owner = ?",
 					Instant.now().plus(this.lease).toEpochMilli(), this.owner);
 			if (renewed == 0) {
@@ -182,7 +179,7 @@ final class LeaseLock implements MigrationLock {
 		try {
 			// epoch milliseconds: a timestamp column is read in each instance's time
 			// zone, and an instance west of the holder would see a live lease expired
-			this.jdbc.execute("CREATE TABLE " + this.database.qualify(this.table)
+			this.sql.execute("CREATE TABLE " + this.database.qualify(this.table)
 					+ " (id INT NOT NULL PRIMARY KEY, owner VARCHAR(200) NOT NULL, acquired_ms BIGINT NOT NULL,"
 					+ " expires_ms BIGINT NOT NULL)");
 		}
@@ -195,9 +192,8 @@ final class LeaseLock implements MigrationLock {
 	}
 
 	private boolean exists() {
-		// a statement's connection rather than a connection callback: see HistoryTable
-		return Boolean.TRUE.equals(this.jdbc.execute((StatementCallback<Boolean>) (statement) -> this.database.dialect()
-			.tableExists(statement.getConnection(), this.database.schema(), this.table)));
+		return this.sql
+			.run((connection) -> this.database.dialect().tableExists(connection, this.database.schema(), this.table));
 	}
 
 	private static String ownerName() {

@@ -58,7 +58,7 @@ final class MySqlDialect extends CommentingDialect {
 	}
 
 	@Override
-	Instant instant(ResultSet row, String column) throws SQLException {
+	Instant instant(ResultSet row, int column) throws SQLException {
 		return Instant.ofEpochMilli(row.getLong(column));
 	}
 

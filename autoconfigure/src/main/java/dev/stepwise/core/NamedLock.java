@@ -4,8 +4,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 /**
  * MySQL's and MariaDB's named lock ({@code GET_LOCK}), released explicitly and by the
  * server when the connection ends.
@@ -20,24 +18,24 @@ final class NamedLock extends SessionLock {
 	}
 
 	@Override
-	boolean tryLock(JdbcTemplate session) {
-		Integer result = session.queryForObject("SELECT GET_LOCK(?, 0)", (row, number) -> row.getInt(1), this.name);
-		return result != null && result == 1;
+	boolean tryLock(SqlRunner session) {
+		// 1 if taken, 0 if held elsewhere, NULL on an error
+		return session.queryForObject("SELECT GET_LOCK(?, 0)", (row, number) -> row.getInt(1) == 1, this.name);
 	}
 
 	@Override
-	void unlock(JdbcTemplate session) {
+	void unlock(SqlRunner session) {
 		session.queryForObject("SELECT RELEASE_LOCK(?)", (row, number) -> row.getInt(1), this.name);
 	}
 
 	@Override
 	public String holder() {
-		Long connectionId = sessionTemplate().queryForObject("SELECT IS_USED_LOCK(?)", Long.class, this.name);
+		Long connectionId = sessionSql().queryForObject("SELECT IS_USED_LOCK(?)",
+				(row, number) -> row.getObject(1, Long.class), this.name);
 		if (connectionId == null) {
 			return "a session that has just released it";
 		}
-		List<String> details = sessionTemplate().query(
-				"SELECT USER, HOST FROM information_schema.PROCESSLIST WHERE ID = ?",
+		List<String> details = sessionSql().query("SELECT USER, HOST FROM information_schema.PROCESSLIST WHERE ID = ?",
 				(row, number) -> " (user " + row.getString("USER") + ", host " + row.getString("HOST") + ")",
 				connectionId);
 		return "connection " + connectionId + (details.isEmpty() ? "" : details.get(0));

@@ -44,7 +44,7 @@ final class PostgresDialect extends CommentingDialect {
 	}
 
 	@Override
-	Instant instant(ResultSet row, String column) throws SQLException {
+	Instant instant(ResultSet row, int column) throws SQLException {
 		return Instant.ofEpochMilli(row.getLong(column));
 	}
 

@@ -10,9 +10,6 @@ import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
 /**
  * A lock the database ties to a session: taken on a connection of its own, which then
  * carries all the run's work (transactions begin and end on it; the lock outlives them),
@@ -22,11 +19,7 @@ abstract class SessionLock implements MigrationLock {
 
 	private final DataSource dataSource;
 
-	private @Nullable Connection connection;
-
-	private @Nullable SingleConnectionDataSource sessionDataSource;
-
-	private @Nullable JdbcTemplate jdbc;
+	private @Nullable SharedConnectionDataSource session;
 
 	private boolean held;
 
@@ -37,72 +30,66 @@ abstract class SessionLock implements MigrationLock {
 	/**
 	 * Try once to take the lock on the session.
 	 */
-	abstract boolean tryLock(JdbcTemplate session);
+	abstract boolean tryLock(SqlRunner session);
 
 	/**
 	 * Release the lock on the session.
 	 */
-	abstract void unlock(JdbcTemplate session);
+	abstract void unlock(SqlRunner session);
 
 	@Override
 	public boolean tryAcquire() {
-		this.held = tryLock(sessionTemplate());
+		this.held = tryLock(sessionSql());
 		return this.held;
 	}
 
 	@Override
 	public void release() {
+		SharedConnectionDataSource session = this.session;
 		try {
-			if (this.held && this.jdbc != null) {
-				unlock(this.jdbc);
+			if (this.held && session != null) {
+				unlock(new SqlRunner(session));
 			}
 		}
 		finally {
 			this.held = false;
-			this.jdbc = null;
-			this.sessionDataSource = null;
-			closeConnection();
+			this.session = null;
+			if (session != null) {
+				close(session.connection());
+			}
 		}
 	}
 
 	@Override
 	public Optional<DataSource> session() {
-		return this.held ? Optional.ofNullable(this.sessionDataSource) : Optional.empty();
+		return this.held ? Optional.ofNullable(this.session) : Optional.empty();
 	}
 
-	JdbcTemplate sessionTemplate() {
-		if (this.jdbc == null) {
+	/**
+	 * SQL on the lock's session, opened on first use.
+	 */
+	SqlRunner sessionSql() {
+		if (this.session == null) {
 			try {
-				Connection connection = this.dataSource.getConnection();
-				this.connection = connection;
-				// no close-suppressing proxy: JdbcTemplate and the transaction manager
-				// release through DataSourceUtils, which leaves this data source's
-				// connection open, and generating a proxy class costs a cold start
-				this.sessionDataSource = new SingleConnectionDataSource(connection, false);
-				this.jdbc = new JdbcTemplate(this.sessionDataSource);
+				this.session = new SharedConnectionDataSource(this.dataSource.getConnection());
 			}
 			catch (SQLException ex) {
-				closeConnection();
 				throw new StepwiseException(Code.DATABASE_ERROR,
 						"Could not open a connection for the migration lock: " + ex.getMessage(), ex);
 			}
 		}
-		return this.jdbc;
+		return new SqlRunner(this.session);
 	}
 
-	private void closeConnection() {
-		Connection connection = this.connection;
-		this.connection = null;
-		if (connection != null) {
-			try {
-				connection.close();
-			}
-			catch (SQLException ex) {
-				throw new StepwiseException(Code.DATABASE_ERROR,
-						"Could not close the migration lock's connection (the database releases the lock when the session ends): "
-								+ ex.getMessage(),
-						ex);
-			}
+	private static void close(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			throw new StepwiseException(Code.DATABASE_ERROR,
+					"Could not close the migration lock's connection (the database releases the lock when the session ends): "
+							+ ex.getMessage(),
+					ex);
 		}
 	}
 
