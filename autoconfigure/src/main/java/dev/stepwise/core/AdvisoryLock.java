@@ -18,14 +18,19 @@ final class AdvisoryLock extends SessionLock {
 		this.key = key;
 	}
 
+	/**
+	 * The key is written into the statement rather than bound: see
+	 * {@link PostgresDialect#historyMarker}.
+	 */
 	@Override
 	boolean tryLock(SqlRunner session) {
-		return session.queryForObject("SELECT pg_try_advisory_lock(?)", (row, number) -> row.getBoolean(1), this.key);
+		return session.queryForObject("SELECT pg_try_advisory_lock(" + this.key + ")",
+				(row, number) -> row.getBoolean(1));
 	}
 
 	@Override
 	void unlock(SqlRunner session) {
-		session.queryForObject("SELECT pg_advisory_unlock(?)", (row, number) -> row.getBoolean(1), this.key);
+		session.queryForObject("SELECT pg_advisory_unlock(" + this.key + ")", (row, number) -> row.getBoolean(1));
 	}
 
 	@Override
