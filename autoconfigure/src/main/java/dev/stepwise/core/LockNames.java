@@ -17,12 +17,30 @@ final class LockNames {
 	private LockNames() {
 	}
 
+	/**
+	 * A named lock's name: {@code stepwise:<schema>.
+	 *
+	<table>
+	 * }, or a digest of it when that is too long or holds characters other than letters,
+	 * digits, {@code _}, {@code .} and {@code $}, so that it can be written into a
+	 * statement without quoting.
+	 */
 	static String name(Database database, String table) {
 		String name = "stepwise:" + identity(database, table);
-		if (name.length() <= MAX_NAMED_LOCK_LENGTH) {
+		if (name.length() <= MAX_NAMED_LOCK_LENGTH && isPlain(name.substring("stepwise:".length()))) {
 			return name;
 		}
 		return "stepwise:" + HexFormat.of().formatHex(digest(name), 0, 16);
+	}
+
+	private static boolean isPlain(String identity) {
+		for (int i = 0; i < identity.length(); i++) {
+			char c = identity.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '$')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
