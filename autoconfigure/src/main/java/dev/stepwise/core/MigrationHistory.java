@@ -1,10 +1,11 @@
 package dev.stepwise.core;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -23,9 +24,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class MigrationHistory {
 
+	private static final Comparator<HistoryEvent> BY_VERSION = Comparator.comparing(HistoryEvent::version);
+
 	private final boolean empty;
 
 	private final Map<Version, HistoryEvent> latest;
+
+	private final List<HistoryEvent> byVersion;
 
 	private final @Nullable HistoryEvent baseline;
 
@@ -33,10 +38,11 @@ final class MigrationHistory {
 
 	private final List<HistoryEvent> unresolved;
 
-	private MigrationHistory(boolean empty, Map<Version, HistoryEvent> latest, @Nullable HistoryEvent baseline,
-			List<HistoryEvent> applied, List<HistoryEvent> unresolved) {
+	private MigrationHistory(boolean empty, Map<Version, HistoryEvent> latest, List<HistoryEvent> byVersion,
+			@Nullable HistoryEvent baseline, List<HistoryEvent> applied, List<HistoryEvent> unresolved) {
 		this.empty = empty;
 		this.latest = latest;
+		this.byVersion = byVersion;
 		this.baseline = baseline;
 		this.applied = applied;
 		this.unresolved = unresolved;
@@ -44,10 +50,11 @@ final class MigrationHistory {
 
 	/**
 	 * Fold the events, oldest first, in plain loops: every start does this for every
-	 * version in a cold JVM.
+	 * version in a cold JVM. Versions are kept in the order they first appear, which is
+	 * nearly their order, so that one sort puts them in order in about one pass.
 	 */
 	static MigrationHistory of(List<HistoryEvent> events) {
-		Map<Version, HistoryEvent> latest = new TreeMap<>();
+		Map<Version, HistoryEvent> latest = new LinkedHashMap<>();
 		HistoryEvent baseline = null;
 		for (HistoryEvent event : events) {
 			if (event.operation() == Operation.BASELINE) {
@@ -57,9 +64,11 @@ final class MigrationHistory {
 				latest.put(event.version(), event);
 			}
 		}
+		List<HistoryEvent> byVersion = new ArrayList<>(latest.values());
+		byVersion.sort(BY_VERSION);
 		List<HistoryEvent> applied = new ArrayList<>();
 		List<HistoryEvent> unresolved = new ArrayList<>();
-		for (HistoryEvent event : latest.values()) {
+		for (HistoryEvent event : byVersion) {
 			if (applies(event)) {
 				applied.add(event);
 			}
@@ -67,7 +76,8 @@ final class MigrationHistory {
 				unresolved.add(event);
 			}
 		}
-		return new MigrationHistory(events.isEmpty(), latest, baseline, List.copyOf(applied), List.copyOf(unresolved));
+		return new MigrationHistory(events.isEmpty(), latest, List.copyOf(byVersion), baseline, List.copyOf(applied),
+				List.copyOf(unresolved));
 	}
 
 	/**
@@ -92,7 +102,7 @@ final class MigrationHistory {
 	 * The versions that have events, oldest first.
 	 */
 	Stream<HistoryEvent> latestEvents() {
-		return this.latest.values().stream();
+		return this.byVersion.stream();
 	}
 
 	boolean isApplied(Version version) {
