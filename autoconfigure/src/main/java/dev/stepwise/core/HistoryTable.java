@@ -30,6 +30,9 @@ final class HistoryTable {
 
 	private static final int MAX_DETAIL = 2000;
 
+	private static final String COLUMNS = " (installed_rank, version, description, operation, class_name, installed_by,"
+			+ " installed_on, execution_ms, transactional, outcome, detail)";
+
 	private final Database database;
 
 	private final String table;
@@ -38,11 +41,23 @@ final class HistoryTable {
 
 	private final SqlRunner sql;
 
+	/**
+	 * The values of an event after its rank, time written by the database.
+	 */
+	private final String eventValues;
+
+	/**
+	 * The newest rank, when this table knows it without asking: read under the lock, then
+	 * its own {@code RUNNING} entries; {@code -1} when unknown.
+	 */
+	private int newestRank = -1;
+
 	HistoryTable(Database database, String table) {
 		this.database = database;
 		this.table = table;
 		this.name = database.qualify(table);
 		this.sql = new SqlRunner(database.dataSource());
+		this.eventValues = "?, ?, ?, ?, ?, " + database.dialect().now() + ", ?, ?, ?, ?";
 	}
 
 	/**
@@ -108,10 +123,13 @@ final class HistoryTable {
 	 * history in a cold JVM, where looking up each column by name adds up.
 	 */
 	List<HistoryEvent> read() {
-		return this.sql.query("SELECT installed_rank, version, description, operation, class_name, installed_by, "
-				+ this.database.dialect().selectTime("installed_on")
-				+ ", execution_ms, transactional, outcome, detail FROM " + this.name + " ORDER BY installed_rank",
-				(row, number) -> event(row));
+		List<HistoryEvent> events = this.sql
+			.query("SELECT installed_rank, version, description, operation, class_name, installed_by, "
+					+ this.database.dialect().selectTime("installed_on")
+					+ ", execution_ms, transactional, outcome, detail FROM " + this.name + " ORDER BY installed_rank",
+					(row, number) -> event(row));
+		this.newestRank = events.isEmpty() ? 0 : events.get(events.size() - 1).rank();
+		return events;
 	}
 
 	private HistoryEvent event(ResultSet row) throws SQLException {
@@ -123,26 +141,47 @@ final class HistoryTable {
 
 	/**
 	 * Append an event that is {@link #complete completed} later, once its step has run.
+	 * Its rank follows the newest one when this table knows it, which saves asking the
+	 * database for it; a wrong guess would break the primary key, not another entry.
 	 * @return the event's rank
 	 */
 	int appendRunning(HistoryEntry entry, Operation operation) {
-		append(entry, operation, Outcome.RUNNING, 0, null);
-		return this.sql.queryForObject("SELECT MAX(installed_rank) FROM " + this.name, (row, number) -> row.getInt(1));
+		Object[] values = values(entry, operation, Outcome.RUNNING, 0, null);
+		if (this.newestRank < 0) {
+			append(values);
+			this.newestRank = this.sql.queryForObject("SELECT MAX(installed_rank) FROM " + this.name,
+					(row, number) -> row.getInt(1));
+			return this.newestRank;
+		}
+		int rank = this.newestRank + 1;
+		Object[] ranked = new Object[values.length + 1];
+		ranked[0] = rank;
+		System.arraycopy(values, 0, ranked, 1, values.length);
+		this.sql.update("INSERT INTO " + this.name + COLUMNS + " VALUES (?, " + this.eventValues + ")", ranked);
+		this.newestRank = rank;
+		return rank;
 	}
 
 	/**
 	 * Append an event.
 	 */
 	void append(HistoryEntry entry, Operation operation, Outcome outcome, long executionMs, @Nullable String detail) {
+		append(values(entry, operation, outcome, executionMs, detail));
+	}
+
+	private void append(Object[] values) {
 		// one statement that writes first: a read followed by a write would need to
 		// upgrade its lock, which databases such as SQLite refuse while others write
-		this.sql.update(
-				"INSERT INTO " + this.name + " (installed_rank, version, description, operation, "
-						+ "class_name, installed_by, installed_on, execution_ms, transactional, outcome, detail) "
-						+ "SELECT COALESCE(MAX(installed_rank), 0) + 1, ?, ?, ?, ?, ?, " + this.database.dialect().now()
-						+ ", ?, ?, ?, ? FROM " + this.name,
-				entry.version().toString(), entry.description(), operation.name(), entry.className(),
-				this.database.user(), executionMs, entry.transactional(), outcome.name(), truncate(detail));
+		this.sql.update("INSERT INTO " + this.name + COLUMNS + " SELECT COALESCE(MAX(installed_rank), 0) + 1, "
+				+ this.eventValues + " FROM " + this.name, values);
+		// unknown until read again: the transaction it belongs to may yet roll back
+		this.newestRank = -1;
+	}
+
+	private @Nullable Object[] values(HistoryEntry entry, Operation operation, Outcome outcome, long executionMs,
+			@Nullable String detail) {
+		return new Object[] { entry.version().toString(), entry.description(), operation.name(), entry.className(),
+				this.database.user(), executionMs, entry.transactional(), outcome.name(), truncate(detail) };
 	}
 
 	/**

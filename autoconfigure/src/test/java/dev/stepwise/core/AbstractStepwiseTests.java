@@ -273,6 +273,19 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 	}
 
 	@Test
+	void historyRanksFollowOneAnotherWhateverTheMixOfSteps() {
+		Migration[] migrations = { TestMigration.createTable("1", "t1"),
+				TestMigration.createTable("2", "t2").nonTransactional(), TestMigration.createTable("3", "t3"),
+				TestMigration.createTable("4", "t4").nonTransactional() };
+		migrate(migrations);
+		stepwise(migrations).build().revert(2);
+		migrate(migrations);
+		assertThat(column("installed_rank")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+		assertThat(column("version")).containsExactly("1", "2", "3", "4", "4", "3", "3", "4");
+		assertThat(column("outcome")).containsOnly("SUCCESS");
+	}
+
+	@Test
 	void nonTransactionalMigrationRunsWithAutoCommitAndIsRecorded() {
 		AtomicBoolean autoCommit = new AtomicBoolean();
 		migrate(TestMigration.of("1", (context) -> {
