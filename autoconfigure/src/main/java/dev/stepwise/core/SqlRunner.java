@@ -48,7 +48,9 @@ final class SqlRunner {
 	}
 
 	/**
-	 * The rows a query returns.
+	 * The rows a query returns. A query without arguments runs as a plain statement: a
+	 * start with nothing pending then prepares none (see {@link SessionLock}'s
+	 * subclasses).
 	 */
 	<T> List<T> query(String sql, RowMapper<T> mapper, @Nullable Object... arguments) {
 		return run(sql, (connection) -> {
