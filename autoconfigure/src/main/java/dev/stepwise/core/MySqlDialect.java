@@ -5,7 +5,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * milliseconds, the history format is in the table's comment, and the lock is a named
  * lock ({@code GET_LOCK}).
  */
-final class MySqlDialect extends CommentingDialect {
+final class MySqlDialect extends EpochTimeDialect {
 
 	@Override
 	@Nullable String currentSchema(Connection connection) throws SQLException {
@@ -49,17 +48,11 @@ final class MySqlDialect extends CommentingDialect {
 	}
 
 	/**
-	 * Epoch milliseconds of the UTC time, worked out by the server: the driver parses
-	 * times from text.
+	 * Of the UTC time the column holds.
 	 */
 	@Override
-	String selectTime(String column) {
-		return "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', " + column + ") DIV 1000 AS " + column;
-	}
-
-	@Override
-	Instant instant(ResultSet row, int column) throws SQLException {
-		return Instant.ofEpochMilli(row.getLong(column));
+	String epochMillis(String column) {
+		return "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', " + column + ") DIV 1000";
 	}
 
 	@Override
