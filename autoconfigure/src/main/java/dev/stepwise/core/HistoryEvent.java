@@ -24,6 +24,15 @@ record HistoryEvent(int rank, Version version, String description, Operation ope
 		@Nullable String detail) {
 
 	/**
+	 * An event read without its details, for the check before a migration run: the
+	 * description and user are empty, the class and detail {@code null} and the time the
+	 * epoch. That check reads the full history again before it names an event.
+	 */
+	static HistoryEvent outcomeOnly(int rank, Version version, Operation operation, Outcome outcome) {
+		return new HistoryEvent(rank, version, "", operation, null, "", Instant.EPOCH, 0, true, outcome, null);
+	}
+
+	/**
 	 * What this event is about, to record another event about the same migration.
 	 */
 	HistoryEntry entry() {

@@ -123,11 +123,27 @@ final class HistoryTable {
 	 * history in a cold JVM, where looking up each column by name adds up.
 	 */
 	List<HistoryEvent> read() {
-		List<HistoryEvent> events = this.sql
-			.query("SELECT installed_rank, version, description, operation, class_name, installed_by, "
-					+ this.database.dialect().selectTime("installed_on")
-					+ ", execution_ms, transactional, outcome, detail FROM " + this.name + " ORDER BY installed_rank",
-					(row, number) -> event(row));
+		return read("installed_rank, version, description, operation, class_name, installed_by, "
+				+ this.database.dialect().selectTime("installed_on") + ", execution_ms, transactional, outcome, detail",
+				this::event);
+	}
+
+	/**
+	 * Every event, oldest first, with only what decides a version's state: what the check
+	 * before a migration run needs: four of the eleven columns of {@link #read()}, which
+	 * every start would otherwise fetch and decode for every version in a cold JVM.
+	 * @see HistoryEvent#outcomeOnly
+	 */
+	List<HistoryEvent> readOutcomes() {
+		return read("installed_rank, version, operation, outcome",
+				(row) -> HistoryEvent.outcomeOnly(row.getInt(1), Version.parse(row.getString(2)),
+						Operation.valueOf(row.getString(3)), Outcome.valueOf(row.getString(4))));
+	}
+
+	private List<HistoryEvent> read(String columns, EventMapper mapper) {
+		List<HistoryEvent> events = this.sql.query(
+				"SELECT " + columns + " FROM " + this.name + " ORDER BY installed_rank",
+				(row, number) -> mapper.event(row));
 		this.newestRank = events.isEmpty() ? 0 : events.get(events.size() - 1).rank();
 		return events;
 	}
@@ -197,6 +213,15 @@ final class HistoryTable {
 	private static @Nullable String truncate(@Nullable String message) {
 		return (message != null && message.length() > MAX_DETAIL) ? message.substring(0, MAX_DETAIL - 3) + "..."
 				: message;
+	}
+
+	/**
+	 * Reads the event at a row of the history.
+	 */
+	private interface EventMapper {
+
+		HistoryEvent event(ResultSet row) throws SQLException;
+
 	}
 
 }

@@ -68,17 +68,16 @@ final class MigrationPlanner {
 		}
 	}
 
+	/**
+	 * Whether planning would name events of the history, in an error or a warning: only
+	 * then does it need their details.
+	 */
+	boolean namesEvents(List<ResolvedMigration> migrations, MigrationHistory history) {
+		return !history.unresolved().isEmpty() || !missing(history, migrations).isEmpty();
+	}
+
 	private void refuseMissing(MigrationHistory history, List<ResolvedMigration> migrations, String where) {
-		Set<Version> known = new HashSet<>();
-		for (ResolvedMigration migration : migrations) {
-			known.add(migration.version());
-		}
-		List<HistoryEvent> missing = new ArrayList<>();
-		for (HistoryEvent event : history.applied()) {
-			if (!known.contains(event.version())) {
-				missing.add(event);
-			}
-		}
+		List<HistoryEvent> missing = missing(history, migrations);
 		if (missing.isEmpty()) {
 			return;
 		}
@@ -93,6 +92,23 @@ final class MigrationPlanner {
 				+ " have no Migration bean: " + list
 				+ ". If they were removed on purpose, set stepwise.ignore-missing=true;"
 				+ " if a newer version of the application applied them, deploy that version. No migration was run.");
+	}
+
+	/**
+	 * The applied versions that have no migration.
+	 */
+	private static List<HistoryEvent> missing(MigrationHistory history, List<ResolvedMigration> migrations) {
+		Set<Version> known = new HashSet<>();
+		for (ResolvedMigration migration : migrations) {
+			known.add(migration.version());
+		}
+		List<HistoryEvent> missing = new ArrayList<>();
+		for (HistoryEvent event : history.applied()) {
+			if (!known.contains(event.version())) {
+				missing.add(event);
+			}
+		}
+		return missing;
 	}
 
 	private @Nullable Version target(List<ResolvedMigration> migrations) {

@@ -102,8 +102,12 @@ public final class Stepwise {
 	 */
 	public MigrationResult migrate() {
 		long start = System.nanoTime();
-		return locked((run) -> {
+		return locked(true, (run) -> {
 			MigrationHistory history = baselineIfAdopting(run);
+			if (this.planner.namesEvents(run.migrations(), history)) {
+				// read with outcomes only: what the plan names needs the full events
+				history = MigrationHistory.of(run.table().read());
+			}
 			MigrationPlan plan = this.planner.plan(run.migrations(), history, run.where());
 			List<ExecutedMigration> applied = new ArrayList<>();
 			if (!plan.pending().isEmpty()) {
@@ -297,6 +301,15 @@ public final class Stepwise {
 	 * read under the lock. The lock is released whatever happens.
 	 */
 	private <T> T locked(Function<Run, T> operation) {
+		return locked(false, operation);
+	}
+
+	/**
+	 * Run an operation under the migration lock, with the history read under it.
+	 * @param outcomesOnly whether the operation needs only the outcome of every event
+	 * ({@link HistoryTable#readOutcomes()})
+	 */
+	private <T> T locked(boolean outcomesOnly, Function<Run, T> operation) {
 		List<ResolvedMigration> resolved = MigrationResolver.resolve(this.migrations);
 		Database database = Database.inspect(this.dataSource, this.schema, this.dataSourceName);
 		database.ensureSchema(this.createSchema);
@@ -311,7 +324,7 @@ public final class Stepwise {
 		try {
 			Database locked = lock.session().map(database::on).orElse(database);
 			HistoryTable table = new HistoryTable(locked, this.table);
-			MigrationHistory history = readHistory(locked, table);
+			MigrationHistory history = readHistory(locked, table, outcomesOnly);
 			result = operation.apply(new Run(locked, table, resolved, history,
 					table.displayName() + " on " + locked.kind().displayName()));
 		}
@@ -323,10 +336,10 @@ public final class Stepwise {
 		return result;
 	}
 
-	private static MigrationHistory readHistory(Database database, HistoryTable table) {
+	private static MigrationHistory readHistory(Database database, HistoryTable table, boolean outcomesOnly) {
 		try {
 			table.createIfMissing();
-			return MigrationHistory.of(table.read());
+			return MigrationHistory.of(outcomesOnly ? table.readOutcomes() : table.read());
 		}
 		catch (DataAccessException ex) {
 			throw bookkeepingFailure("create or read history table " + table.displayName() + " on", database, ex);

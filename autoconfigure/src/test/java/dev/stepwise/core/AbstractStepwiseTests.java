@@ -19,6 +19,10 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -412,19 +416,21 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 		assertThatExceptionOfType(StepwiseException.class)
 			.isThrownBy(() -> migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("3", "t3")))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.MISSING_MIGRATION))
-			.withMessageContaining("2 (Migration 2")
+			.withMessageContaining("2 (Migration 2, " + TestMigration.class.getName())
 			.withMessageContaining("stepwise.ignore-missing");
 		assertThat(schema().hasTable("t3")).isFalse();
 	}
 
 	@Test
-	void ignoresAnExecutedMigrationWithNoBeanWhenAllowed() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void ignoresAnExecutedMigrationWithNoBeanWhenAllowed(CapturedOutput output) {
 		migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));
 		MigrationResult result = stepwise(TestMigration.createTable("1", "t1"), TestMigration.createTable("3", "t3"))
 			.ignoreMissing(true)
 			.build()
 			.migrate();
 		assertThat(result.applied()).extracting(ExecutedMigration::version).containsExactly("3");
+		assertThat(output).contains("ignored as configured: 2 (Migration 2, " + TestMigration.class.getName());
 	}
 
 	@Test
