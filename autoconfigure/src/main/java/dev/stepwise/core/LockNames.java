@@ -18,12 +18,10 @@ final class LockNames {
 	}
 
 	/**
-	 * A named lock's name: {@code stepwise:<schema>.
-	 *
-	<table>
-	 * }, or a digest of it when that is too long or holds characters other than letters,
-	 * digits, {@code _}, {@code .} and {@code $}, so that it can be written into a
-	 * statement without quoting.
+	 * A named lock's name: {@code stepwise:} then the schema and table, or a digest of it
+	 * when that is too long or holds characters other than letters, digits, {@code _},
+	 * {@code .} and {@code $}, so that it can be written into a statement without
+	 * quoting.
 	 */
 	static String name(Database database, String table) {
 		String name = "stepwise:" + identity(database, table);

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.stepwise.api.StepwiseException;
@@ -37,10 +38,20 @@ final class MigrationPlanner {
 
 	/**
 	 * Check the migrations against the history and plan what to apply.
+	 * @param history the history, whose events may lack their details
+	 * ({@link HistoryEvent#outcomeOnly})
+	 * @param detailed the history with every event's details, read only when the plan
+	 * names an event in an error or a warning
 	 */
-	MigrationPlan plan(List<ResolvedMigration> migrations, MigrationHistory history, String where) {
+	MigrationPlan plan(List<ResolvedMigration> migrations, MigrationHistory history,
+			Supplier<MigrationHistory> detailed, String where) {
+		List<HistoryEvent> missing = missing(history, migrations);
+		if (!history.unresolved().isEmpty() || !missing.isEmpty()) {
+			history = detailed.get();
+			missing = missing(history, migrations);
+		}
 		refuseUnresolved(history, where);
-		refuseMissing(history, migrations, where);
+		refuseMissing(missing, where);
 		Version target = target(migrations);
 		List<ResolvedMigration> pending = new ArrayList<>();
 		for (ResolvedMigration migration : migrations) {
@@ -68,16 +79,7 @@ final class MigrationPlanner {
 		}
 	}
 
-	/**
-	 * Whether planning would name events of the history, in an error or a warning: only
-	 * then does it need their details.
-	 */
-	boolean namesEvents(List<ResolvedMigration> migrations, MigrationHistory history) {
-		return !history.unresolved().isEmpty() || !missing(history, migrations).isEmpty();
-	}
-
-	private void refuseMissing(MigrationHistory history, List<ResolvedMigration> migrations, String where) {
-		List<HistoryEvent> missing = missing(history, migrations);
+	private void refuseMissing(List<HistoryEvent> missing, String where) {
 		if (missing.isEmpty()) {
 			return;
 		}

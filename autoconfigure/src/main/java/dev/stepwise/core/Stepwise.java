@@ -104,11 +104,8 @@ public final class Stepwise {
 		long start = System.nanoTime();
 		return locked(true, (run) -> {
 			MigrationHistory history = baselineIfAdopting(run);
-			if (this.planner.namesEvents(run.migrations(), history)) {
-				// read with outcomes only: what the plan names needs the full events
-				history = MigrationHistory.of(run.table().read());
-			}
-			MigrationPlan plan = this.planner.plan(run.migrations(), history, run.where());
+			MigrationPlan plan = this.planner.plan(run.migrations(), history,
+					() -> MigrationHistory.of(run.table().read()), run.where());
 			List<ExecutedMigration> applied = new ArrayList<>();
 			if (!plan.pending().isEmpty()) {
 				MigrationExecutor executor = new MigrationExecutor(run.database(), run.table(), this.running);
