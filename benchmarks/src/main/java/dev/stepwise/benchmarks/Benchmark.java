@@ -28,7 +28,7 @@ import dev.stepwise.benchmarks.BootStart.Tool;
  * <p>
  * Options (all optional): {@code --url}, {@code --user}, {@code --password} (a PostgreSQL
  * database where schemas may be created, or a MariaDB server where databases may be),
- * {@code --sizes 10,100,1000}, {@code --rounds 5}, {@code --boot-rounds 10} (rounds of
+ * {@code --sizes 10,100,1000}, {@code --rounds 5}, {@code --boot-rounds 20} (rounds of
  * the Spring Boot start comparison, whose differences are small against the noise),
  * {@code --boot-size 100} (migrations in the Spring Boot start comparison),
  * {@code --out benchmarks}.
@@ -84,7 +84,7 @@ public final class Benchmark {
 			}
 		}
 		int bootSize = Integer.parseInt(this.options.getOrDefault("boot-size", "100"));
-		int bootRounds = Integer.parseInt(this.options.getOrDefault("boot-rounds", "10"));
+		int bootRounds = Integer.parseInt(this.options.getOrDefault("boot-rounds", "20"));
 		for (int round = 1; round <= bootRounds; round++) {
 			for (Tool tool : Tool.values()) {
 				String schema = "bench_boot_" + tool.name().toLowerCase(Locale.ROOT);
@@ -143,7 +143,8 @@ public final class Benchmark {
 		double again = Double.parseDouble(values.getOrDefault("again_ms", "-1"));
 		return new Measurement(Double.parseDouble(values.getOrDefault("migrate_ms", values.get("ready_ms"))), again,
 				wall - Math.max(again, 0), Long.parseLong(values.get("peak_kb")),
-				Long.parseLong(values.getOrDefault("round_trips", "-1")));
+				Long.parseLong(values.getOrDefault("round_trips", "-1")),
+				Double.parseDouble(values.getOrDefault("runners_ms", "-1")));
 	}
 
 	private void admin(List<String> statements) throws SQLException {
@@ -190,8 +191,12 @@ public final class Benchmark {
 	 * @param wallMs time of the whole process, without the second call
 	 * @param peakKb peak resident memory of the process
 	 * @param roundTrips JDBC round trips of the migrate call ({@code -1} if not counted)
+	 * @param runnersMs for a Spring Boot start, the time from
+	 * {@code ApplicationStartedEvent} to {@code ApplicationReadyEvent}: the application
+	 * runners ({@code -1} otherwise)
 	 */
-	record Measurement(double migrateMs, double againMs, double wallMs, long peakKb, long roundTrips) {
+	record Measurement(double migrateMs, double againMs, double wallMs, long peakKb, long roundTrips,
+			double runnersMs) {
 	}
 
 	static String date() {
