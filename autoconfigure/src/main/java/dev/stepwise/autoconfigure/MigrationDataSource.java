@@ -61,8 +61,18 @@ final class MigrationDataSource {
 		if (details == null || !StringUtils.hasText(details.getJdbcUrl())) {
 			return null;
 		}
-		return Unpooled.withoutSecrets(details.getJdbcUrl())
+		return withoutSecrets(details.getJdbcUrl())
 				+ ((details.getUsername() != null) ? " as " + details.getUsername() : "");
+	}
+
+	/**
+	 * A URL fit for messages: without its user, password and parameters.
+	 */
+	static String withoutSecrets(@Nullable String url) {
+		if (url == null) {
+			return "no URL";
+		}
+		return url.replaceAll("[?;].*$", "").replaceAll("//[^/@]*@", "//").replaceAll(":thin:[^@]*@", ":thin:@");
 	}
 
 	/**
@@ -86,13 +96,6 @@ final class MigrationDataSource {
 				throw new SQLException("Could not connect to " + withoutSecrets(getUrl()) + " as " + getUsername()
 						+ ": " + ex.getMessage(), ex.getSQLState(), ex.getErrorCode(), ex);
 			}
-		}
-
-		static String withoutSecrets(@Nullable String url) {
-			if (url == null) {
-				return "no URL";
-			}
-			return url.replaceAll("[?;].*$", "").replaceAll("//[^/@]*@", "//").replaceAll(":thin:[^@]*@", ":thin:@");
 		}
 
 	}

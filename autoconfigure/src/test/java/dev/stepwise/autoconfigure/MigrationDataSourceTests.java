@@ -75,13 +75,13 @@ class MigrationDataSourceTests {
 
 	@Test
 	void urlsInMessagesLoseTheirCredentialsAndParameters() {
-		assertThat(MigrationDataSource.Unpooled.withoutSecrets("jdbc:postgresql://app:pw@db:5432/shop?password=pw"))
+		assertThat(MigrationDataSource.withoutSecrets("jdbc:postgresql://app:pw@db:5432/shop?password=pw"))
 			.isEqualTo("jdbc:postgresql://db:5432/shop");
-		assertThat(MigrationDataSource.Unpooled.withoutSecrets("jdbc:h2:mem:shop;USER=sa;PASSWORD=pw"))
+		assertThat(MigrationDataSource.withoutSecrets("jdbc:h2:mem:shop;USER=sa;PASSWORD=pw"))
 			.isEqualTo("jdbc:h2:mem:shop");
-		assertThat(MigrationDataSource.Unpooled.withoutSecrets("jdbc:sqlserver://db:1433;user=app;password=pw"))
+		assertThat(MigrationDataSource.withoutSecrets("jdbc:sqlserver://db:1433;user=app;password=pw"))
 			.isEqualTo("jdbc:sqlserver://db:1433");
-		assertThat(MigrationDataSource.Unpooled.withoutSecrets("jdbc:oracle:thin:app/pw@db:1521/shop"))
+		assertThat(MigrationDataSource.withoutSecrets("jdbc:oracle:thin:app/pw@db:1521/shop"))
 			.isEqualTo("jdbc:oracle:thin:@db:1521/shop");
 	}
 
