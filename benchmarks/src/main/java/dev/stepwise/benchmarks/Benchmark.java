@@ -89,19 +89,17 @@ public final class Benchmark {
 			// every tool applies first, so that no measured start follows its own tool's
 			// writes while the database may still be busy with them
 			for (Tool tool : Tool.values()) {
-				String schema = "bench_boot_" + tool.name().toLowerCase(Locale.ROOT);
-				admin(database().recreate(schema));
-				launch(BootStart.class, tool.name(), schema, bootSize, work);
+				admin(database().recreate(bootSchema(tool)));
+				launch(BootStart.class, tool.name(), bootSchema(tool), bootSize, work);
 			}
 			for (Tool tool : Tool.values()) {
-				String schema = "bench_boot_" + tool.name().toLowerCase(Locale.ROOT);
 				this.bootMeasurements.computeIfAbsent(tool, (key) -> new ArrayList<>())
-					.add(launch(BootStart.class, tool.name(), schema, bootSize, work));
+					.add(launch(BootStart.class, tool.name(), bootSchema(tool), bootSize, work));
 			}
 			System.out.printf("Spring Boot start, N=%d, round %d/%d done%n", bootSize, round, bootRounds);
 		}
 		for (Tool tool : Tool.values()) {
-			admin(List.of(database().drop("bench_boot_" + tool.name().toLowerCase(Locale.ROOT))));
+			admin(List.of(database().drop(bootSchema(tool))));
 		}
 		for (Contender contender : Contender.values()) {
 			for (int size : sizes) {
@@ -115,6 +113,10 @@ public final class Benchmark {
 		Files.writeString(this.out.resolve(database().fileName("RESULTS", "md")), markdown);
 		Files.writeString(this.out.resolve(chart), report.svg());
 		System.out.println(markdown);
+	}
+
+	private static String bootSchema(Tool tool) {
+		return "bench_boot_" + tool.name().toLowerCase(Locale.ROOT);
 	}
 
 	private void record(String workload, int size, Contender contender, Measurement measurement) {
