@@ -105,7 +105,7 @@ public final class Stepwise {
 		return locked(true, (run) -> {
 			MigrationHistory history = baselineIfAdopting(run);
 			MigrationPlan plan = this.planner.plan(run.migrations(), history,
-					() -> MigrationHistory.of(run.table().read()), run.where());
+					() -> readHistory(run.database(), run.table(), false), run.where());
 			List<ExecutedMigration> applied = new ArrayList<>();
 			if (!plan.pending().isEmpty()) {
 				MigrationExecutor executor = new MigrationExecutor(run.database(), run.table(), this.running);
