@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
@@ -25,8 +23,6 @@ final class HistoryTable {
 	static final int FORMAT = 1;
 
 	private static final String MARKER = "stepwise history format ";
-
-	private static final Pattern MARKER_PATTERN = Pattern.compile(MARKER + "(\\d+)");
 
 	private static final int MAX_DETAIL = 2000;
 
@@ -101,15 +97,24 @@ final class HistoryTable {
 			.run((connection) -> this.database.dialect().historyMarker(connection, this.database, this.table));
 	}
 
+	/**
+	 * Check the format the marker names, read by hand: a regular expression would cost
+	 * every start in a cold JVM a millisecond or more to compile.
+	 */
 	private void checkFormat(String marker) {
-		Matcher matcher = MARKER_PATTERN.matcher(marker);
-		if (!matcher.find()) {
+		int at = marker.indexOf(MARKER);
+		int start = (at < 0) ? marker.length() : at + MARKER.length();
+		int end = start;
+		while (end < marker.length() && marker.charAt(end) >= '0' && marker.charAt(end) <= '9') {
+			end++;
+		}
+		if (end == start) {
 			throw new StepwiseException(Code.INCOMPATIBLE_HISTORY,
 					"Table " + displayName() + " on " + this.database.kind().displayName()
 							+ " exists but is not a Stepwise history table (it has no '" + MARKER
 							+ "' marker). Choose another table with stepwise.table, or rename the existing one.");
 		}
-		int format = Integer.parseInt(matcher.group(1));
+		int format = Integer.parseInt(marker, start, end, 10);
 		if (format > FORMAT) {
 			throw new StepwiseException(Code.INCOMPATIBLE_HISTORY,
 					"History table " + displayName() + " has format " + format

@@ -119,7 +119,8 @@ class StepwiseAutoConfigurationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "table=bad-name", "table=history;DROP TABLE products", "table=it's", "schema=\"quoted\"",
-			"schema=two words", "schema=public.history" })
+			"schema=two words", "schema=public.history", "table=9lives", "table=histoire_é",
+			"table=fifty_nine_characters_are_one_too_many_for_a_table_name_xyz" })
 	void failsToStartOnATableOrSchemaNameThatIsNotAPlainIdentifier(String property) {
 		String name = property.substring(property.indexOf('=') + 1);
 		this.contextRunner.withPropertyValues("stepwise." + property)
