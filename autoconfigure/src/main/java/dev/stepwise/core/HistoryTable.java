@@ -9,6 +9,8 @@ import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.RowMapper;
+
 /**
  * The history table: created when missing, read as a list of events, appended to. A
  * marker (its comment, where the database has table comments) carries the format of its
@@ -130,7 +132,7 @@ final class HistoryTable {
 	List<HistoryEvent> read() {
 		return read("installed_rank, version, description, operation, class_name, installed_by, "
 				+ this.database.dialect().selectTime("installed_on") + ", execution_ms, transactional, outcome, detail",
-				this::event);
+				(row, number) -> event(row));
 	}
 
 	/**
@@ -141,14 +143,13 @@ final class HistoryTable {
 	 */
 	List<HistoryEvent> readOutcomes() {
 		return read("installed_rank, version, operation, outcome",
-				(row) -> HistoryEvent.outcomeOnly(row.getInt(1), Version.parse(row.getString(2)),
+				(row, number) -> HistoryEvent.outcomeOnly(row.getInt(1), Version.parse(row.getString(2)),
 						Operation.valueOf(row.getString(3)), Outcome.valueOf(row.getString(4))));
 	}
 
-	private List<HistoryEvent> read(String columns, EventMapper mapper) {
-		List<HistoryEvent> events = this.sql.query(
-				"SELECT " + columns + " FROM " + this.name + " ORDER BY installed_rank",
-				(row, number) -> mapper.event(row));
+	private List<HistoryEvent> read(String columns, RowMapper<HistoryEvent> mapper) {
+		List<HistoryEvent> events = this.sql
+			.query("SELECT " + columns + " FROM " + this.name + " ORDER BY installed_rank", mapper);
 		this.newestRank = events.isEmpty() ? 0 : events.get(events.size() - 1).rank();
 		return events;
 	}
@@ -218,15 +219,6 @@ final class HistoryTable {
 	private static @Nullable String truncate(@Nullable String message) {
 		return (message != null && message.length() > MAX_DETAIL) ? message.substring(0, MAX_DETAIL - 3) + "..."
 				: message;
-	}
-
-	/**
-	 * Reads the event at a row of the history.
-	 */
-	private interface EventMapper {
-
-		HistoryEvent event(ResultSet row) throws SQLException;
-
 	}
 
 }

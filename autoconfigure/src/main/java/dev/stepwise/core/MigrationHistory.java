@@ -1,7 +1,6 @@
 package dev.stepwise.core;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,6 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  */
 final class MigrationHistory {
-
-	private static final Comparator<HistoryEvent> BY_VERSION = Comparator.comparing(HistoryEvent::version);
 
 	private final boolean empty;
 
@@ -51,7 +48,8 @@ final class MigrationHistory {
 	/**
 	 * Fold the events, oldest first, in plain loops: every start does this for every
 	 * version in a cold JVM. Versions are kept in the order they first appear, which is
-	 * nearly their order, so that one sort puts them in order in about one pass.
+	 * usually their order already: then one comparison per version confirms it, and no
+	 * sort runs.
 	 */
 	static MigrationHistory of(List<HistoryEvent> events) {
 		Map<Version, HistoryEvent> latest = new LinkedHashMap<>();
@@ -65,7 +63,9 @@ final class MigrationHistory {
 			}
 		}
 		List<HistoryEvent> byVersion = new ArrayList<>(latest.values());
-		byVersion.sort(BY_VERSION);
+		if (!ascending(byVersion)) {
+			byVersion.sort((first, second) -> first.version().compareTo(second.version()));
+		}
 		List<HistoryEvent> applied = new ArrayList<>();
 		List<HistoryEvent> unresolved = new ArrayList<>();
 		for (HistoryEvent event : byVersion) {
@@ -78,6 +78,15 @@ final class MigrationHistory {
 		}
 		return new MigrationHistory(events.isEmpty(), latest, List.copyOf(byVersion), baseline, List.copyOf(applied),
 				List.copyOf(unresolved));
+	}
+
+	private static boolean ascending(List<HistoryEvent> events) {
+		for (int i = 1; i < events.size(); i++) {
+			if (events.get(i - 1).version().compareTo(events.get(i).version()) > 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

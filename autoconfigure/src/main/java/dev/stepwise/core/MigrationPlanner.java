@@ -2,10 +2,8 @@ package dev.stepwise.core;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -38,6 +36,7 @@ final class MigrationPlanner {
 
 	/**
 	 * Check the migrations against the history and plan what to apply.
+	 * @param migrations the migrations, in version order
 	 * @param history the history, whose events may lack their details
 	 * ({@link HistoryEvent#outcomeOnly})
 	 * @param detailed the history with every event's details, read only when the plan
@@ -97,16 +96,17 @@ final class MigrationPlanner {
 	}
 
 	/**
-	 * The applied versions that have no migration.
+	 * The applied versions that have no migration, found by walking both in version order
+	 * side by side.
 	 */
 	private static List<HistoryEvent> missing(MigrationHistory history, List<ResolvedMigration> migrations) {
-		Set<Version> known = new HashSet<>();
-		for (ResolvedMigration migration : migrations) {
-			known.add(migration.version());
-		}
 		List<HistoryEvent> missing = new ArrayList<>();
+		int next = 0;
 		for (HistoryEvent event : history.applied()) {
-			if (!known.contains(event.version())) {
+			while (next < migrations.size() && migrations.get(next).version().compareTo(event.version()) < 0) {
+				next++;
+			}
+			if (next == migrations.size() || !migrations.get(next).version().equals(event.version())) {
 				missing.add(event);
 			}
 		}

@@ -1,7 +1,6 @@
 package dev.stepwise.core;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,33 +16,42 @@ import dev.stepwise.api.StepwiseException.Code;
  */
 final class MigrationResolver {
 
-	private static final Comparator<ResolvedMigration> BY_VERSION = Comparator.comparing(ResolvedMigration::version);
-
 	private MigrationResolver() {
 	}
 
 	/**
-	 * Resolve migrations: found in a hash map, then sorted once (migrations usually come
-	 * nearly in order, which a sort handles in one pass, where a tree map would compare
-	 * versions many times per migration in a cold JVM).
+	 * Resolve migrations. They usually come in order already, which one comparison per
+	 * migration confirms: only migrations out of order are sorted, after which duplicates
+	 * are neighbours. Every start does this for every migration, in a cold JVM.
 	 */
 	static List<ResolvedMigration> resolve(List<? extends Migration> migrations) {
-		List<ResolvedMigration> resolved = new ArrayList<>(migrations.size());
-		Map<Version, ResolvedMigration> byVersion = new HashMap<>();
+		ResolvedMigration[] resolved = new ResolvedMigration[migrations.size()];
 		Map<Class<?>, Boolean> reversible = new HashMap<>();
-		for (Migration migration : migrations) {
-			ResolvedMigration candidate = resolve(migration, reversible);
-			ResolvedMigration existing = byVersion.putIfAbsent(candidate.version(), candidate);
-			if (existing != null) {
-				throw new StepwiseException(Code.DUPLICATE_VERSION,
-						"Two migrations have version " + candidate.version() + ": " + existing.className() + " ("
-								+ existing.description() + ") and " + candidate.className() + " ("
-								+ candidate.description() + "). Give one of them another version.");
-			}
-			resolved.add(candidate);
+		boolean ascending = true;
+		for (int i = 0; i < resolved.length; i++) {
+			resolved[i] = resolve(migrations.get(i), reversible);
+			ascending = ascending && (i == 0 || resolved[i - 1].version().compareTo(resolved[i].version()) < 0);
 		}
-		resolved.sort(BY_VERSION);
-		return List.copyOf(resolved);
+		if (!ascending) {
+			Arrays.sort(resolved, (first, second) -> first.version().compareTo(second.version()));
+			for (int i = 1; i < resolved.length; i++) {
+				refuseDuplicate(resolved[i - 1], resolved[i]);
+			}
+		}
+		return List.of(resolved);
+	}
+
+	/**
+	 * Refuse two neighbours of the sorted migrations that have the same version; the sort
+	 * is stable, so the first one came first.
+	 */
+	private static void refuseDuplicate(ResolvedMigration first, ResolvedMigration second) {
+		if (first.version().equals(second.version())) {
+			throw new StepwiseException(Code.DUPLICATE_VERSION,
+					"Two migrations have version " + second.version() + ": " + first.className() + " ("
+							+ first.description() + ") and " + second.className() + " (" + second.description()
+							+ "). Give one of them another version.");
+		}
 	}
 
 	private static boolean implementsDown(Class<?> type) {

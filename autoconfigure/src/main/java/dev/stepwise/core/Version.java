@@ -15,67 +15,58 @@ final class Version implements Comparable<Version> {
 
 	private final long[] groups;
 
+	private final int hash;
+
 	private Version(String text, long[] groups) {
 		this.text = text;
 		this.groups = groups;
+		this.hash = Arrays.hashCode(groups);
 	}
 
 	/**
-	 * Parse a version.
+	 * Parse a version, in one pass over its characters: every start parses every version,
+	 * in a cold JVM.
 	 * @param text the version as written
 	 * @return the version
 	 * @throws IllegalArgumentException if the text is not digit groups, or a group does
 	 * not fit a {@code long}
 	 */
 	static Version parse(String text) {
-		String normalized = text.trim().replace('_', '.');
-		long[] groups = new long[count(normalized, '.') + 1];
-		int start = 0;
-		int group = 0;
-		for (int i = 0; i <= normalized.length(); i++) {
-			if (i == normalized.length() || normalized.charAt(i) == '.') {
-				groups[group++] = group(text, normalized, start, i);
-				start = i + 1;
+		String trimmed = text.trim();
+		long[] groups = new long[4];
+		int count = 0;
+		long group = 0;
+		boolean digits = false;
+		for (int i = 0; i <= trimmed.length(); i++) {
+			char character = (i < trimmed.length()) ? trimmed.charAt(i) : '.';
+			if (character == '.' || character == '_') {
+				if (!digits) {
+					throw notAVersion(text);
+				}
+				if (count == groups.length) {
+					groups = Arrays.copyOf(groups, count * 2);
+				}
+				groups[count++] = group;
+				group = 0;
+				digits = false;
 			}
-			else if (normalized.charAt(i) < '0' || normalized.charAt(i) > '9') {
+			else if (character >= '0' && character <= '9') {
+				int digit = character - '0';
+				if (group > (Long.MAX_VALUE - digit) / 10) {
+					throw new IllegalArgumentException("'" + text
+							+ "' has a digit group too large for a version: use at most 18 digits per group");
+				}
+				group = group * 10 + digit;
+				digits = true;
+			}
+			else {
 				throw notAVersion(text);
 			}
 		}
-		int length = groups.length;
-		while (length > 1 && groups[length - 1] == 0) {
-			length--;
+		while (count > 1 && groups[count - 1] == 0) {
+			count--;
 		}
-		return new Version(normalized, (length < groups.length) ? Arrays.copyOf(groups, length) : groups);
-	}
-
-	private static int count(String text, char character) {
-		int count = 0;
-		for (int i = 0; i < text.length(); i++) {
-			if (text.charAt(i) == character) {
-				count++;
-			}
-		}
-		return count;
-	}
-
-	/**
-	 * One digit group, read by hand rather than with a regular expression: every start
-	 * parses every version, in a cold JVM.
-	 */
-	private static long group(String text, String normalized, int start, int end) {
-		if (start == end) {
-			throw notAVersion(text);
-		}
-		long value = 0;
-		for (int i = start; i < end; i++) {
-			int digit = normalized.charAt(i) - '0';
-			if (value > (Long.MAX_VALUE - digit) / 10) {
-				throw new IllegalArgumentException(
-						"'" + text + "' has a digit group too large for a version: use at most 18 digits per group");
-			}
-			value = value * 10 + digit;
-		}
-		return value;
+		return new Version(trimmed.replace('_', '.'), Arrays.copyOf(groups, count));
 	}
 
 	private static IllegalArgumentException notAVersion(String text) {
@@ -106,7 +97,7 @@ final class Version implements Comparable<Version> {
 
 	@Override
 	public int hashCode() {
-		return Arrays.hashCode(this.groups);
+		return this.hash;
 	}
 
 	@Override

@@ -142,6 +142,11 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.DUPLICATE_VERSION))
 			.withMessageContaining(TestMigration.Reversible.class.getName())
 			.withMessageContaining(V1__Create_table.class.getName());
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(() -> migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"),
+					TestMigration.createTable("1.0", "t10")))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.DUPLICATE_VERSION))
+			.withMessageContaining("Two migrations have version 1.0");
 		assertThat(schema().hasTable("stepwise_history")).isFalse();
 	}
 
@@ -408,6 +413,10 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 			.migrate();
 		assertThat(result.applied()).extracting(ExecutedMigration::version).containsExactly("2");
 		assertThat(result.currentVersion()).isEqualTo("3");
+		MigrationResult again = migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"),
+				TestMigration.createTable("3", "t3"));
+		assertThat(again.applied()).isEmpty();
+		assertThat(again.currentVersion()).isEqualTo("3");
 	}
 
 	@Test

@@ -36,6 +36,13 @@ class VersionTests {
 	}
 
 	@Test
+	void readsAnyNumberOfGroupsAroundWhitespace() {
+		assertThat(Version.parse(" 1.2.3.4.5.6 ")).isGreaterThan(Version.parse("1.2.3.4.5"))
+			.isEqualTo(Version.parse("1_2_3_4_5_6_0"))
+			.hasToString("1.2.3.4.5.6");
+	}
+
+	@Test
 	void readsGroupsUpToEighteenDigits() {
 		assertThat(Version.parse("999999999999999999.1")).isGreaterThan(Version.parse("999999999999999998.2"));
 		assertThat(Version.parse("0000000000000000000001")).isEqualTo(Version.parse("1"));
