@@ -52,6 +52,16 @@ final class MigrationPlanner {
 		refuseUnresolved(history, where);
 		refuseMissing(missing, where);
 		Version target = target(migrations);
+		// none missing means each applied version has its own migration: as many of them
+		// as migrations means none is pending, which spares every start a look-up each
+		List<ResolvedMigration> pending = (missing.isEmpty() && history.applied().size() == migrations.size())
+				? List.of() : pending(migrations, history, target);
+		refuseOutOfOrder(pending, history, where);
+		return new MigrationPlan(pending, history.currentVersion().orElse(null));
+	}
+
+	private static List<ResolvedMigration> pending(List<ResolvedMigration> migrations, MigrationHistory history,
+			@Nullable Version target) {
 		List<ResolvedMigration> pending = new ArrayList<>();
 		for (ResolvedMigration migration : migrations) {
 			if (!history.isApplied(migration.version())
@@ -59,8 +69,7 @@ final class MigrationPlanner {
 				pending.add(migration);
 			}
 		}
-		refuseOutOfOrder(pending, history, where);
-		return new MigrationPlan(List.copyOf(pending), history.currentVersion().orElse(null));
+		return List.copyOf(pending);
 	}
 
 	private void refuseUnresolved(MigrationHistory history, String where) {
