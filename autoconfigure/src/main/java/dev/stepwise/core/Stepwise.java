@@ -591,35 +591,12 @@ public final class Stepwise {
 		}
 
 		private static String identifier(String what, String name) {
-			if (!isIdentifier(name)) {
+			if (!Identifiers.isPlain(name)) {
 				throw new IllegalArgumentException("The " + what + " name '" + name
 						+ "' must be an unquoted SQL identifier: a letter or '_', then letters, digits or '_',"
 						+ " at most 58 characters");
 			}
 			return name;
-		}
-
-		/**
-		 * Whether a name is an unquoted SQL identifier, checked by hand: a regular
-		 * expression would cost every start in a cold JVM a millisecond or more to
-		 * compile.
-		 */
-		private static boolean isIdentifier(String name) {
-			if (name.isEmpty() || name.length() > 58 || isAsciiDigit(name.charAt(0))) {
-				return false;
-			}
-			for (int i = 0; i < name.length(); i++) {
-				char character = name.charAt(i);
-				if (!(character == '_' || isAsciiDigit(character) || (character >= 'A' && character <= 'Z')
-						|| (character >= 'a' && character <= 'z'))) {
-					return false;
-				}
-			}
-			return true;
-		}
-
-		private static boolean isAsciiDigit(char character) {
-			return character >= '0' && character <= '9';
 		}
 
 	}
