@@ -24,13 +24,12 @@ final class AdvisoryLock extends SessionLock {
 	 */
 	@Override
 	boolean tryLock(SqlRunner session) {
-		return session.queryForObject("SELECT pg_try_advisory_lock(" + this.key + ")",
-				(row, number) -> row.getBoolean(1));
+		return session.queryForBoolean("SELECT pg_try_advisory_lock(" + this.key + ")");
 	}
 
 	@Override
 	void unlock(SqlRunner session) {
-		session.queryForObject("SELECT pg_advisory_unlock(" + this.key + ")", (row, number) -> row.getBoolean(1));
+		session.queryForBoolean("SELECT pg_advisory_unlock(" + this.key + ")");
 	}
 
 	@Override

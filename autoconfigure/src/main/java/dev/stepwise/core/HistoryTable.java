@@ -1,5 +1,6 @@
 package dev.stepwise.core;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -9,6 +10,7 @@ import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -30,6 +32,19 @@ final class HistoryTable {
 
 	private static final String COLUMNS = " (installed_rank, version, description, operation, class_name, installed_by,"
 			+ " installed_on, execution_ms, transactional, outcome, detail)";
+
+	/**
+	 * Maps the rows of {@link #readOutcomes()}, read on every start.
+	 */
+	private static final RowMapper<HistoryEvent> OUTCOMES = new RowMapper<>() {
+
+		@Override
+		public HistoryEvent mapRow(ResultSet row, int number) throws SQLException {
+			return HistoryEvent.outcomeOnly(row.getInt(1), Version.parse(row.getString(2)),
+					Operation.valueOf(row.getString(3)), Outcome.valueOf(row.getString(4)));
+		}
+
+	};
 
 	private final Database database;
 
@@ -94,9 +109,20 @@ final class HistoryTable {
 		return marker.isPresent();
 	}
 
+	/**
+	 * The format marker, read on every start: through a class rather than a lambda, like
+	 * {@link #OUTCOMES} (see {@link SqlRunner}).
+	 */
 	private Optional<String> marker() {
-		return this.sql
-			.run((connection) -> this.database.dialect().historyMarker(connection, this.database, this.table));
+		return this.sql.run(new ConnectionCallback<>() {
+
+			@Override
+			public Optional<String> doInConnection(Connection connection) throws SQLException {
+				return HistoryTable.this.database.dialect()
+					.historyMarker(connection, HistoryTable.this.database, HistoryTable.this.table);
+			}
+
+		});
 	}
 
 	/**
@@ -142,9 +168,7 @@ final class HistoryTable {
 	 * @see HistoryEvent#outcomeOnly
 	 */
 	List<HistoryEvent> readOutcomes() {
-		return read("installed_rank, version, operation, outcome",
-				(row, number) -> HistoryEvent.outcomeOnly(row.getInt(1), Version.parse(row.getString(2)),
-						Operation.valueOf(row.getString(3)), Outcome.valueOf(row.getString(4))));
+		return read("installed_rank, version, operation, outcome", OUTCOMES);
 	}
 
 	private List<HistoryEvent> read(String columns, RowMapper<HistoryEvent> mapper) {

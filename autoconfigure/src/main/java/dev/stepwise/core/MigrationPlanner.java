@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.stepwise.api.StepwiseException;
@@ -35,20 +34,25 @@ final class MigrationPlanner {
 	}
 
 	/**
+	 * Whether planning names events of the history in an error or a warning (unresolved
+	 * ones, or applied ones whose migration is missing), and so needs their details,
+	 * which the history read before a migration run leaves out
+	 * ({@link HistoryEvent#outcomeOnly}).
+	 * @param migrations the migrations, in version order
+	 * @param history the history
+	 */
+	boolean namesEvents(List<ResolvedMigration> migrations, MigrationHistory history) {
+		return !history.unresolved().isEmpty() || !missing(history, migrations).isEmpty();
+	}
+
+	/**
 	 * Check the migrations against the history and plan what to apply.
 	 * @param migrations the migrations, in version order
-	 * @param history the history, whose events may lack their details
-	 * ({@link HistoryEvent#outcomeOnly})
-	 * @param detailed the history with every event's details, read only when the plan
-	 * names an event in an error or a warning
+	 * @param history the history, with the details of every event if {@link #namesEvents}
+	 * says so
 	 */
-	MigrationPlan plan(List<ResolvedMigration> migrations, MigrationHistory history,
-			Supplier<MigrationHistory> detailed, String where) {
+	MigrationPlan plan(List<ResolvedMigration> migrations, MigrationHistory history, String where) {
 		List<HistoryEvent> missing = missing(history, migrations);
-		if (!history.unresolved().isEmpty() || !missing.isEmpty()) {
-			history = detailed.get();
-			missing = missing(history, migrations);
-		}
 		refuseUnresolved(history, where);
 		refuseMissing(missing, where);
 		Version target = target(migrations);

@@ -85,8 +85,13 @@ final class MigrationResolver {
 					+ ") has a description with control characters (such as line breaks), which would break logs and"
 					+ " reports: use a single line of text");
 		}
-		return new ResolvedMigration(version, description.trim(), className,
-				reversible.computeIfAbsent(type, MigrationResolver::implementsDown), migration);
+		// no lambda on the path of every start (see SqlRunner)
+		Boolean implementsDown = reversible.get(type);
+		if (implementsDown == null) {
+			implementsDown = implementsDown(type);
+			reversible.put(type, implementsDown);
+		}
+		return new ResolvedMigration(version, description.trim(), className, implementsDown, migration);
 	}
 
 	/**

@@ -25,12 +25,12 @@ final class NamedLock extends SessionLock {
 	@Override
 	boolean tryLock(SqlRunner session) {
 		// 1 if taken, 0 if held elsewhere, NULL on an error
-		return session.queryForObject("SELECT GET_LOCK('" + this.name + "', 0)", (row, number) -> row.getInt(1) == 1);
+		return session.queryForBoolean("SELECT GET_LOCK('" + this.name + "', 0)");
 	}
 
 	@Override
 	void unlock(SqlRunner session) {
-		session.queryForObject("SELECT RELEASE_LOCK('" + this.name + "')", (row, number) -> row.getInt(1));
+		session.queryForBoolean("SELECT RELEASE_LOCK('" + this.name + "')");
 	}
 
 	@Override

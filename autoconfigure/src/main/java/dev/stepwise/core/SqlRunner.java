@@ -13,24 +13,23 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.EmptyResultDataAccessException;
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 
 /**
  * Runs Stepwise's own SQL (the lock, the history) in plain JDBC on the connection a data
  * source has for the current thread: the one a Spring transaction is bound to, so that a
  * history row commits with its migration, or the lock's shared session. Failures are
- * translated into spring-jdbc's {@link DataAccessException}s, as {@code JdbcTemplate}
+ * translated into spring-jdbc's {@code DataAccessException}s, as {@code JdbcTemplate}
  * does.
  * <p>
  * Why not {@code JdbcTemplate}: its first use costs a cold start tens of milliseconds of
  * class loading and logging set-up, which every start of every instance would pay just to
- * find that nothing is pending. Migrations still get a {@code JdbcTemplate}.
+ * find that nothing is pending. Migrations still get a {@code JdbcTemplate}. For the same
+ * reason, each method holds its connection itself rather than through a callback (a
+ * lambda costs a cold JVM about half a millisecond to spin), and failures are translated
+ * by {@link SqlFailures}, so that the exception classes load only on a failure.
  */
 final class SqlRunner {
 
@@ -41,10 +40,19 @@ final class SqlRunner {
 	}
 
 	/**
-	 * Run work on the connection.
+	 * Run work on the connection, such as reading its metadata.
 	 */
 	<T> T run(ConnectionCallback<T> work) {
-		return run(null, work);
+		Connection connection = connection();
+		try {
+			return work.doInConnection(connection);
+		}
+		catch (SQLException ex) {
+			throw SqlFailures.translate(null, ex);
+		}
+		finally {
+			release(connection);
+		}
 	}
 
 	/**
@@ -53,30 +61,56 @@ final class SqlRunner {
 	 * subclasses).
 	 */
 	<T> List<T> query(String sql, RowMapper<T> mapper, @Nullable Object... arguments) {
-		return run(sql, (connection) -> {
-			try (Statement statement = (arguments.length > 0) ? prepare(connection, sql, arguments)
-					: connection.createStatement();
-					ResultSet rows = (statement instanceof PreparedStatement prepared) ? prepared.executeQuery()
-							: statement.executeQuery(sql)) {
-				List<T> result = new ArrayList<>();
-				while (rows.next()) {
-					result.add(mapper.mapRow(rows, result.size()));
-				}
-				return result;
+		Connection connection = connection();
+		try (Statement statement = (arguments.length > 0) ? prepare(connection, sql, arguments)
+				: connection.createStatement();
+				ResultSet rows = (statement instanceof PreparedStatement prepared) ? prepared.executeQuery()
+						: statement.executeQuery(sql)) {
+			List<T> result = new ArrayList<>();
+			while (rows.next()) {
+				result.add(mapper.mapRow(rows, result.size()));
 			}
-		});
+			return result;
+		}
+		catch (SQLException ex) {
+			throw SqlFailures.translate(sql, ex);
+		}
+		finally {
+			release(connection);
+		}
 	}
 
 	/**
 	 * The first row a query returns.
-	 * @throws EmptyResultDataAccessException if it returns none
+	 * @throws org.springframework.dao.EmptyResultDataAccessException if it returns none
 	 */
 	<T> T queryForObject(String sql, RowMapper<T> mapper, @Nullable Object... arguments) {
 		List<T> rows = query(sql, mapper, arguments);
 		if (rows.isEmpty()) {
-			throw new EmptyResultDataAccessException("No row from " + sql, 1);
+			throw SqlFailures.noRow(sql);
 		}
 		return rows.get(0);
+	}
+
+	/**
+	 * The truth of the first column of the one row a query without arguments returns,
+	 * such as a lock function's result; {@code false} for {@code NULL}.
+	 * @throws org.springframework.dao.EmptyResultDataAccessException if it returns no row
+	 */
+	boolean queryForBoolean(String sql) {
+		Connection connection = connection();
+		try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+			if (!row.next()) {
+				throw SqlFailures.noRow(sql);
+			}
+			return row.getBoolean(1);
+		}
+		catch (SQLException ex) {
+			throw SqlFailures.translate(sql, ex);
+		}
+		finally {
+			release(connection);
+		}
 	}
 
 	/**
@@ -84,44 +118,42 @@ final class SqlRunner {
 	 * @return the number of rows it changed
 	 */
 	int update(String sql, @Nullable Object... arguments) {
-		return run(sql, (connection) -> {
-			try (PreparedStatement statement = prepare(connection, sql, arguments)) {
-				return statement.executeUpdate();
-			}
-		});
+		Connection connection = connection();
+		try (PreparedStatement statement = prepare(connection, sql, arguments)) {
+			return statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw SqlFailures.translate(sql, ex);
+		}
+		finally {
+			release(connection);
+		}
 	}
 
 	/**
 	 * Run a statement without arguments, such as DDL.
 	 */
 	void execute(String sql) {
-		run(sql, (connection) -> {
-			try (Statement statement = connection.createStatement()) {
-				return statement.execute(sql);
-			}
-		});
-	}
-
-	private <T> T run(@Nullable String sql, ConnectionCallback<T> work) {
-		if (this.dataSource instanceof SharedConnectionDataSource shared) {
-			return call(shared.connection(), sql, work);
-		}
-		Connection connection = DataSourceUtils.getConnection(this.dataSource);
-		try {
-			return call(connection, sql, work);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
-		}
-	}
-
-	private static <T> T call(Connection connection, @Nullable String sql, ConnectionCallback<T> work) {
-		try {
-			return work.doInConnection(connection);
+		Connection connection = connection();
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
 		}
 		catch (SQLException ex) {
-			DataAccessException translated = new SQLExceptionSubclassTranslator().translate("Stepwise", sql, ex);
-			throw (translated != null) ? translated : new UncategorizedSQLException("Stepwise", sql, ex);
+			throw SqlFailures.translate(sql, ex);
+		}
+		finally {
+			release(connection);
+		}
+	}
+
+	private Connection connection() {
+		return (this.dataSource instanceof SharedConnectionDataSource shared) ? shared.connection()
+				: DataSourceUtils.getConnection(this.dataSource);
+	}
+
+	private void release(Connection connection) {
+		if (!(this.dataSource instanceof SharedConnectionDataSource)) {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
 		}
 	}
 

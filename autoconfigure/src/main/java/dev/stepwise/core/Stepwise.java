@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -101,10 +100,12 @@ public final class Stepwise {
 	 */
 	public MigrationResult migrate() {
 		long start = System.nanoTime();
-		return locked(true, (run) -> {
+		try (Run run = lock(true)) {
 			MigrationHistory history = baselineIfAdopting(run);
-			MigrationPlan plan = this.planner.plan(run.migrations(), history,
-					() -> readHistory(run.database(), run.table(), false), run.where());
+			if (this.planner.namesEvents(run.migrations(), history)) {
+				history = readHistory(run.database(), run.table(), false);
+			}
+			MigrationPlan plan = this.planner.plan(run.migrations(), history, run.where());
 			List<ExecutedMigration> applied = new ArrayList<>();
 			if (!plan.pending().isEmpty()) {
 				MigrationExecutor executor = new MigrationExecutor(run.database(), run.table(), this.running);
@@ -124,7 +125,7 @@ public final class Stepwise {
 			}
 			return new MigrationResult(run.database().kind(), run.database().schema(), List.copyOf(applied),
 					(current != null) ? current.toString() : null, duration);
-		});
+		}
 	}
 
 	/**
@@ -155,7 +156,7 @@ public final class Stepwise {
 
 	private RevertResult revert(int steps, @Nullable Version target) {
 		long start = System.nanoTime();
-		return locked((run) -> {
+		try (Run run = lock(false)) {
 			List<ResolvedMigration> reverts = this.planner.planRevert(run.migrations(), run.history(), steps, target,
 					run.where());
 			MigrationExecutor executor = new MigrationExecutor(run.database(), run.table(), this.running);
@@ -170,7 +171,7 @@ public final class Stepwise {
 			logger.info("Reverted {} migration{} on {}; current version {}", reverted.size(),
 					(reverted.size() == 1) ? "" : "s", run.database().describe(), (current != null) ? current : "none");
 			return new RevertResult(List.copyOf(reverted), current, Duration.ofNanos(System.nanoTime() - start));
-		});
+		}
 	}
 
 	/**
@@ -182,10 +183,9 @@ public final class Stepwise {
 	 */
 	public void baseline(String version) {
 		Version baseline = parse(version, "baseline version");
-		locked((run) -> {
+		try (Run run = lock(false)) {
 			recordBaseline(run, baseline);
-			return null;
-		});
+		}
 	}
 
 	/**
@@ -198,7 +198,7 @@ public final class Stepwise {
 	 * @throws StepwiseException if there is nothing to repair
 	 */
 	public List<String> repair(@Nullable RepairResolution resolution) {
-		return locked((run) -> {
+		try (Run run = lock(false)) {
 			List<HistoryEvent> unresolved = run.history().unresolved();
 			if (unresolved.isEmpty()) {
 				throw new StepwiseException(Code.NOTHING_TO_REPAIR,
@@ -216,7 +216,7 @@ public final class Stepwise {
 				repaired.add(event.version().toString());
 			}
 			return List.copyOf(repaired);
-		});
+		}
 	}
 
 	/**
@@ -293,19 +293,14 @@ public final class Stepwise {
 	}
 
 	/**
-	 * Run an operation under the migration lock, with the history created if missing and
-	 * read under the lock. The lock is released whatever happens.
-	 */
-	private <T> T locked(Function<Run, T> operation) {
-		return locked(false, operation);
-	}
-
-	/**
-	 * Run an operation under the migration lock, with the history read under it.
+	 * Take the migration lock, then create the history if missing and read it under the
+	 * lock. Closing the run releases the lock, so that a try-with-resources block
+	 * releases it whatever happens: a block rather than a callback, which would cost
+	 * every start a lambda to spin (see {@link SqlRunner}).
 	 * @param outcomesOnly whether the operation needs only the outcome of every event
 	 * ({@link HistoryTable#readOutcomes()})
 	 */
-	private <T> T locked(boolean outcomesOnly, Function<Run, T> operation) {
+	private Run lock(boolean outcomesOnly) {
 		List<ResolvedMigration> resolved = MigrationResolver.resolve(this.migrations);
 		Database database = Database.inspect(this.dataSource, this.schema, this.dataSourceName);
 		database.ensureSchema(this.createSchema);
@@ -316,20 +311,23 @@ public final class Stepwise {
 		catch (DataAccessException ex) {
 			throw bookkeepingFailure("take the migration lock on", database, ex);
 		}
-		T result;
 		try {
-			Database locked = lock.session().map(database::on).orElse(database);
+			Optional<DataSource> session = lock.session();
+			Database locked = session.isPresent() ? database.on(session.get()) : database;
 			HistoryTable table = new HistoryTable(locked, this.table);
 			MigrationHistory history = readHistory(locked, table, outcomesOnly);
-			result = operation.apply(new Run(locked, table, resolved, history,
-					table.displayName() + " on " + locked.kind().displayName()));
+			return new Run(lock, locked, table, resolved, history,
+					table.displayName() + " on " + locked.kind().displayName());
 		}
 		catch (RuntimeException ex) {
-			releaseAfterFailure(lock, ex);
+			try {
+				lock.release();
+			}
+			catch (RuntimeException releasing) {
+				ex.addSuppressed(releasing);
+			}
 			throw ex;
 		}
-		lock.release();
-		return result;
 	}
 
 	private static MigrationHistory readHistory(Database database, HistoryTable table, boolean outcomesOnly) {
@@ -356,20 +354,17 @@ public final class Stepwise {
 				+ ": " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage() + ". No migration was run.", ex);
 	}
 
-	private static void releaseAfterFailure(MigrationLock lock, RuntimeException failure) {
-		try {
-			lock.release();
-		}
-		catch (RuntimeException ex) {
-			failure.addSuppressed(ex);
-		}
-	}
-
 	/**
-	 * One operation's view of the database, taken under the lock.
+	 * One operation's view of the database, taken under the lock, which closing releases.
 	 */
-	private record Run(Database database, HistoryTable table, List<ResolvedMigration> migrations,
-			MigrationHistory history, String where) {
+	private record Run(MigrationLock lock, Database database, HistoryTable table, List<ResolvedMigration> migrations,
+			MigrationHistory history, String where) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			this.lock.release();
+		}
+
 	}
 
 	private static String capitalize(String text) {
