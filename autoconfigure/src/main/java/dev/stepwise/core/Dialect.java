@@ -80,6 +80,16 @@ class Dialect {
 				"INSERT INTO " + formatTable + " (marker) VALUES ('" + marker + "')");
 	}
 
+	/**
+	 * The aggregate that joins the history's versions into one text, separated by
+	 * {@code ,} in the order they were recorded ({@code installed_rank}), for a
+	 * {@link HistorySummary}; {@code null} where portable SQL has none, and the history
+	 * is read event by event.
+	 */
+	@Nullable String versionsInOrder() {
+		return null;
+	}
+
 	boolean tableExists(Connection connection, @Nullable String schema, String table) throws SQLException {
 		return tableRemarks(connection, schema, table).isPresent();
 	}

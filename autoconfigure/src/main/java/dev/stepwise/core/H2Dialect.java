@@ -7,6 +7,11 @@ package dev.stepwise.core;
 final class H2Dialect extends CommentingDialect {
 
 	@Override
+	String versionsInOrder() {
+		return "LISTAGG(version, ',') WITHIN GROUP (ORDER BY installed_rank)";
+	}
+
+	@Override
 	boolean keepsOffsets() {
 		return true;
 	}

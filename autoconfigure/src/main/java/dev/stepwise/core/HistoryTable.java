@@ -34,7 +34,8 @@ final class HistoryTable {
 			+ " installed_on, execution_ms, transactional, outcome, detail)";
 
 	/**
-	 * Maps the rows of {@link #readOutcomes()}, read on every start.
+	 * Maps the rows of {@link #readOutcomes()}. This and the other callbacks on the path
+	 * of a start are classes rather than lambdas (see {@link SqlRunner}).
 	 */
 	private static final RowMapper<HistoryEvent> OUTCOMES = new RowMapper<>() {
 
@@ -42,6 +43,18 @@ final class HistoryTable {
 		public HistoryEvent mapRow(ResultSet row, int number) throws SQLException {
 			return HistoryEvent.outcomeOnly(row.getInt(1), Version.parse(row.getString(2)),
 					Operation.valueOf(row.getString(3)), Outcome.valueOf(row.getString(4)));
+		}
+
+	};
+
+	/**
+	 * Maps the row of {@link #readSummary()}.
+	 */
+	private static final RowMapper<HistorySummary> SUMMARY = new RowMapper<>() {
+
+		@Override
+		public HistorySummary mapRow(ResultSet row, int number) throws SQLException {
+			return new HistorySummary(row.getInt(1), row.getInt(2), row.getInt(3), row.getString(4));
 		}
 
 	};
@@ -110,8 +123,7 @@ final class HistoryTable {
 	}
 
 	/**
-	 * The format marker, read on every start: through a class rather than a lambda, like
-	 * {@link #OUTCOMES} (see {@link SqlRunner}).
+	 * The format marker, read on every start.
 	 */
 	private Optional<String> marker() {
 		return this.sql.run(new ConnectionCallback<>() {
@@ -163,12 +175,30 @@ final class HistoryTable {
 
 	/**
 	 * Every event, oldest first, with only what decides a version's state: what the check
-	 * before a migration run needs: four of the eleven columns of {@link #read()}, which
-	 * every start would otherwise fetch and decode for every version in a cold JVM.
+	 * before a migration run needs when the {@link #readSummary() summary} does not
+	 * confirm the history: four of the eleven columns of {@link #read()}.
 	 * @see HistoryEvent#outcomeOnly
 	 */
 	List<HistoryEvent> readOutcomes() {
 		return read("installed_rank, version, operation, outcome", OUTCOMES);
+	}
+
+	/**
+	 * The history in one row, where the database can join its versions (see
+	 * {@link Dialect#versionsInOrder()}): what a start with nothing pending reads instead
+	 * of every event.
+	 * @return the summary, or empty where the database cannot make one
+	 */
+	Optional<HistorySummary> readSummary() {
+		String versions = this.database.dialect().versionsInOrder();
+		if (versions == null) {
+			return Optional.empty();
+		}
+		HistorySummary summary = this.sql.queryForObject("SELECT COUNT(*), COUNT(CASE WHEN operation = 'UP'"
+				+ " AND outcome = 'SUCCESS' THEN 1 END), COALESCE(MAX(installed_rank), 0), " + versions + " FROM "
+				+ this.name, SUMMARY);
+		this.newestRank = summary.newestRank();
+		return Optional.of(summary);
 	}
 
 	private List<HistoryEvent> read(String columns, RowMapper<HistoryEvent> mapper) {

@@ -64,6 +64,25 @@ final class MigrationPlanner {
 		return new MigrationPlan(pending, history.currentVersion().orElse(null));
 	}
 
+	/**
+	 * Plan what to apply after the first migrations, which a
+	 * {@link HistorySummary#appliedPrefix summary} of the history confirmed as its only
+	 * events: nothing is unresolved, missing or out of order, so the rest are pending, up
+	 * to the target.
+	 * @param migrations the migrations, in version order
+	 * @param applied how many of them are applied, at least one
+	 */
+	MigrationPlan planAfter(List<ResolvedMigration> migrations, int applied) {
+		Version target = target(migrations);
+		List<ResolvedMigration> pending = new ArrayList<>();
+		for (ResolvedMigration migration : migrations.subList(applied, migrations.size())) {
+			if (target == null || migration.version().compareTo(target) <= 0) {
+				pending.add(migration);
+			}
+		}
+		return new MigrationPlan(List.copyOf(pending), migrations.get(applied - 1).version());
+	}
+
 	private static List<ResolvedMigration> pending(List<ResolvedMigration> migrations, MigrationHistory history,
 			@Nullable Version target) {
 		List<ResolvedMigration> pending = new ArrayList<>();

@@ -28,6 +28,11 @@ final class PostgresDialect extends EpochTimeDialect {
 	}
 
 	@Override
+	String versionsInOrder() {
+		return "string_agg(version, ',' ORDER BY installed_rank)";
+	}
+
+	@Override
 	boolean keepsOffsets() {
 		return true;
 	}

@@ -100,12 +100,8 @@ public final class Stepwise {
 	 */
 	public MigrationResult migrate() {
 		long start = System.nanoTime();
-		try (Run run = lock(true)) {
-			MigrationHistory history = baselineIfAdopting(run);
-			if (this.planner.namesEvents(run.migrations(), history)) {
-				history = readHistory(run.database(), run.table(), false);
-			}
-			MigrationPlan plan = this.planner.plan(run.migrations(), history, run.where());
+		try (Run run = lock()) {
+			MigrationPlan plan = plan(run);
 			List<ExecutedMigration> applied = new ArrayList<>();
 			if (!plan.pending().isEmpty()) {
 				MigrationExecutor executor = new MigrationExecutor(run.database(), run.table(), this.running);
@@ -156,9 +152,9 @@ public final class Stepwise {
 
 	private RevertResult revert(int steps, @Nullable Version target) {
 		long start = System.nanoTime();
-		try (Run run = lock(false)) {
-			List<ResolvedMigration> reverts = this.planner.planRevert(run.migrations(), run.history(), steps, target,
-					run.where());
+		try (Run run = lock()) {
+			List<ResolvedMigration> reverts = this.planner.planRevert(run.migrations(), run.readHistory(false), steps,
+					target, run.where());
 			MigrationExecutor executor = new MigrationExecutor(run.database(), run.table(), this.running);
 			List<ExecutedMigration> reverted = new ArrayList<>();
 			for (ResolvedMigration migration : reverts) {
@@ -183,8 +179,8 @@ public final class Stepwise {
 	 */
 	public void baseline(String version) {
 		Version baseline = parse(version, "baseline version");
-		try (Run run = lock(false)) {
-			recordBaseline(run, baseline);
+		try (Run run = lock()) {
+			recordBaseline(run, run.readHistory(false), baseline);
 		}
 	}
 
@@ -198,8 +194,8 @@ public final class Stepwise {
 	 * @throws StepwiseException if there is nothing to repair
 	 */
 	public List<String> repair(@Nullable RepairResolution resolution) {
-		try (Run run = lock(false)) {
-			List<HistoryEvent> unresolved = run.history().unresolved();
+		try (Run run = lock()) {
+			List<HistoryEvent> unresolved = run.readHistory(false).unresolved();
 			if (unresolved.isEmpty()) {
 				throw new StepwiseException(Code.NOTHING_TO_REPAIR,
 						"Nothing to repair in " + run.where() + ": no migration is marked FAILED or RUNNING.");
@@ -267,22 +263,39 @@ public final class Stepwise {
 		return this.running.current();
 	}
 
-	private MigrationHistory baselineIfAdopting(Run run) {
-		if (this.baselineVersion == null || !run.history().isEmpty()
-				|| !run.database().hasTablesOtherThan(this.table)) {
-			return run.history();
+	/**
+	 * Plan a migration run. A history that holds exactly the first migrations, each
+	 * applied once and in order, as most do, is confirmed from a summary of one row; any
+	 * other is read event by event.
+	 */
+	private MigrationPlan plan(Run run) {
+		Optional<HistorySummary> summary = run.readSummary();
+		int applied = summary.isPresent() ? summary.get().appliedPrefix(run.migrations()) : 0;
+		if (applied > 0) {
+			return this.planner.planAfter(run.migrations(), applied);
 		}
-		recordBaseline(run, this.baselineVersion);
-		return MigrationHistory.of(run.table().read());
+		MigrationHistory history = baselineIfAdopting(run, run.readHistory(true));
+		if (this.planner.namesEvents(run.migrations(), history)) {
+			history = run.readHistory(false);
+		}
+		return this.planner.plan(run.migrations(), history, run.where());
 	}
 
-	private void recordBaseline(Run run, Version version) {
-		Optional<HistoryEvent> existing = run.history().baseline();
+	private MigrationHistory baselineIfAdopting(Run run, MigrationHistory history) {
+		if (this.baselineVersion == null || !history.isEmpty() || !run.database().hasTablesOtherThan(this.table)) {
+			return history;
+		}
+		recordBaseline(run, history, this.baselineVersion);
+		return run.readHistory(true);
+	}
+
+	private void recordBaseline(Run run, MigrationHistory history, Version version) {
+		Optional<HistoryEvent> existing = history.baseline();
 		if (existing.isPresent() && existing.get().version().equals(version)) {
 			logger.info("{} is already baselined at version {}", capitalize(run.database().describe()), version);
 			return;
 		}
-		if (!run.history().isEmpty()) {
+		if (!history.isEmpty()) {
 			throw new StepwiseException(Code.HISTORY_NOT_EMPTY,
 					"Cannot baseline " + run.where() + " at version " + version + ": the history already has events"
 							+ existing.map((baseline) -> ", including a baseline at " + baseline.version()).orElse("")
@@ -293,14 +306,12 @@ public final class Stepwise {
 	}
 
 	/**
-	 * Take the migration lock, then create the history if missing and read it under the
-	 * lock. Closing the run releases the lock, so that a try-with-resources block
-	 * releases it whatever happens: a block rather than a callback, which would cost
-	 * every start a lambda to spin (see {@link SqlRunner}).
-	 * @param outcomesOnly whether the operation needs only the outcome of every event
-	 * ({@link HistoryTable#readOutcomes()})
+	 * Take the migration lock, then create the history table if missing. Closing the run
+	 * releases the lock, so that a try-with-resources block releases it whatever happens:
+	 * a block rather than a callback, which would cost every start a lambda to spin (see
+	 * {@link SqlRunner}).
 	 */
-	private Run lock(boolean outcomesOnly) {
+	private Run lock() {
 		List<ResolvedMigration> resolved = MigrationResolver.resolve(this.migrations);
 		Database database = Database.inspect(this.dataSource, this.schema, this.dataSourceName);
 		database.ensureSchema(this.createSchema);
@@ -315,9 +326,13 @@ public final class Stepwise {
 			Optional<DataSource> session = lock.session();
 			Database locked = session.isPresent() ? database.on(session.get()) : database;
 			HistoryTable table = new HistoryTable(locked, this.table);
-			MigrationHistory history = readHistory(locked, table, outcomesOnly);
-			return new Run(lock, locked, table, resolved, history,
-					table.displayName() + " on " + locked.kind().displayName());
+			try {
+				table.createIfMissing();
+			}
+			catch (DataAccessException ex) {
+				throw bookkeepingFailure("create or check history table " + table.displayName() + " on", locked, ex);
+			}
+			return new Run(lock, locked, table, resolved, table.displayName() + " on " + locked.kind().displayName());
 		}
 		catch (RuntimeException ex) {
 			try {
@@ -327,16 +342,6 @@ public final class Stepwise {
 				ex.addSuppressed(releasing);
 			}
 			throw ex;
-		}
-	}
-
-	private static MigrationHistory readHistory(Database database, HistoryTable table, boolean outcomesOnly) {
-		try {
-			table.createIfMissing();
-			return MigrationHistory.of(outcomesOnly ? table.readOutcomes() : table.read());
-		}
-		catch (DataAccessException ex) {
-			throw bookkeepingFailure("create or read history table " + table.displayName() + " on", database, ex);
 		}
 	}
 
@@ -358,7 +363,33 @@ public final class Stepwise {
 	 * One operation's view of the database, taken under the lock, which closing releases.
 	 */
 	private record Run(MigrationLock lock, Database database, HistoryTable table, List<ResolvedMigration> migrations,
-			MigrationHistory history, String where) implements AutoCloseable {
+			String where) implements AutoCloseable {
+
+		/**
+		 * Read the history under the lock.
+		 * @param outcomesOnly whether the operation needs only the outcome of every event
+		 * ({@link HistoryTable#readOutcomes()})
+		 */
+		MigrationHistory readHistory(boolean outcomesOnly) {
+			try {
+				return MigrationHistory.of(outcomesOnly ? this.table.readOutcomes() : this.table.read());
+			}
+			catch (DataAccessException ex) {
+				throw bookkeepingFailure("read history table " + this.table.displayName() + " on", this.database, ex);
+			}
+		}
+
+		/**
+		 * Read a summary of the history under the lock, where the database can make one.
+		 */
+		Optional<HistorySummary> readSummary() {
+			try {
+				return this.table.readSummary();
+			}
+			catch (DataAccessException ex) {
+				throw bookkeepingFailure("read history table " + this.table.displayName() + " on", this.database, ex);
+			}
+		}
 
 		@Override
 		public void close() {

@@ -3,6 +3,7 @@ package dev.stepwise.core;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -103,6 +104,32 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 		assertThat(second.applied()).isEmpty();
 		assertThat(second.currentVersion()).isEqualTo("2");
 		assertThat(schema().history()).hasSize(2);
+	}
+
+	@Test
+	void confirmsAHistoryOfTheFirstMigrationsFromOneSummaryRow() {
+		Migration[] migrations = { TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"),
+				TestMigration.createTable("10", "t10") };
+		migrate(migrations);
+		HistorySummary summary = summary().orElseThrow();
+		assertThat(summary).isEqualTo(new HistorySummary(3, 3, 3, "1,2,10"));
+		assertThat(summary.appliedPrefix(MigrationResolver.resolve(List.of(migrations)))).isEqualTo(3);
+		MigrationResult next = migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"),
+				TestMigration.createTable("10", "t10"), TestMigration.createTable("11", "t11"));
+		assertThat(next.applied()).extracting(ExecutedMigration::version).containsExactly("11");
+		assertThat(column("installed_rank")).containsExactly("1", "2", "3", "4");
+	}
+
+	@Test
+	void appliesOnlyWhatFollowsAnAppliedVersionWrittenAnotherWay() {
+		migrate(TestMigration.createTable("1", "t1"));
+		MigrationResult second = migrate(TestMigration.createTable("1.0", "t1"), TestMigration.createTable("2", "t2"));
+		assertThat(second.applied()).extracting(ExecutedMigration::version).containsExactly("2");
+		assertThat(column("version")).containsExactly("1", "2");
+	}
+
+	Optional<HistorySummary> summary() {
+		return new HistoryTable(Database.inspect(schema().dataSource(), null), Stepwise.DEFAULT_TABLE).readSummary();
 	}
 
 	@Test
