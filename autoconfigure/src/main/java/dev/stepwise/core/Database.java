@@ -15,8 +15,6 @@ import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataAccessException;
-
 /**
  * The database being migrated, inspected once per run: its kind, the dialect that speaks
  * to it, the schema that holds the history and the user that connects.
@@ -116,9 +114,8 @@ record Database(DataSource dataSource, DatabaseKind kind, Dialect dialect, @Null
 			return new SqlRunner(this.dataSource)
 				.run((connection) -> this.dialect.hasTablesOtherThan(connection, this.schema, ignored));
 		}
-		catch (DataAccessException ex) {
-			throw new StepwiseException(Code.DATABASE_ERROR, "Stepwise could not list the tables of " + describe()
-					+ ": " + ex.getMostSpecificCause().getMessage() + ". Nothing was changed.", ex);
+		catch (RuntimeException ex) {
+			throw SqlFailures.explain(ex, "list the tables of " + describe(), "Nothing was changed.");
 		}
 	}
 

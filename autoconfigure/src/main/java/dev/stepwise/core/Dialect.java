@@ -32,13 +32,26 @@ class Dialect {
 	 */
 	static final String FORMAT_TABLE_SUFFIX = "_format";
 
+	private static final Dialect GENERIC = new Dialect();
+
+	/**
+	 * The dialect of a kind of database. Each dialect is one instance typed
+	 * {@code Dialect}, so that verifying this method loads none of them (returning a
+	 * {@code new PostgresDialect()} would load every dialect on every start), and the
+	 * choice is made with {@code if}s: a switch on an enum compiles to a class of its
+	 * own.
+	 */
 	static Dialect of(DatabaseKind kind) {
-		return switch (kind) {
-			case POSTGRESQL -> new PostgresDialect();
-			case MARIADB, MYSQL -> new MySqlDialect();
-			case H2 -> new H2Dialect();
-			case OTHER -> new Dialect();
-		};
+		if (kind == DatabaseKind.POSTGRESQL) {
+			return PostgresDialect.INSTANCE;
+		}
+		if (kind == DatabaseKind.MARIADB || kind == DatabaseKind.MYSQL) {
+			return MySqlDialect.INSTANCE;
+		}
+		if (kind == DatabaseKind.H2) {
+			return H2Dialect.INSTANCE;
+		}
+		return GENERIC;
 	}
 
 	@Nullable String currentSchema(Connection connection) throws SQLException {

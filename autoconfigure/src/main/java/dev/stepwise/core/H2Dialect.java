@@ -6,6 +6,9 @@ package dev.stepwise.core;
  */
 final class H2Dialect extends CommentingDialect {
 
+	/** The one instance (see {@link Dialect#of}). */
+	static final Dialect INSTANCE = new H2Dialect();
+
 	@Override
 	String versionsInOrder() {
 		return "LISTAGG(version, ',') WITHIN GROUP (ORDER BY installed_rank)";

@@ -33,32 +33,6 @@ final class HistoryTable {
 	private static final String COLUMNS = " (installed_rank, version, description, operation, class_name, installed_by,"
 			+ " installed_on, execution_ms, transactional, outcome, detail)";
 
-	/**
-	 * Maps the rows of {@link #readOutcomes()}. This and the other callbacks on the path
-	 * of a start are classes rather than lambdas (see {@link SqlRunner}).
-	 */
-	private static final RowMapper<HistoryEvent> OUTCOMES = new RowMapper<>() {
-
-		@Override
-		public HistoryEvent mapRow(ResultSet row, int number) throws SQLException {
-			return HistoryEvent.outcomeOnly(row.getInt(1), Version.parse(row.getString(2)),
-					Operation.valueOf(row.getString(3)), Outcome.valueOf(row.getString(4)));
-		}
-
-	};
-
-	/**
-	 * Maps the row of {@link #readSummary()}.
-	 */
-	private static final RowMapper<HistorySummary> SUMMARY = new RowMapper<>() {
-
-		@Override
-		public HistorySummary mapRow(ResultSet row, int number) throws SQLException {
-			return new HistorySummary(row.getInt(1), row.getInt(2), row.getInt(3), row.getString(4));
-		}
-
-	};
-
 	private final Database database;
 
 	private final String table;
@@ -180,7 +154,17 @@ final class HistoryTable {
 	 * @see HistoryEvent#outcomeOnly
 	 */
 	List<HistoryEvent> readOutcomes() {
-		return read("installed_rank, version, operation, outcome", OUTCOMES);
+		// this and the other callbacks on the path of a start are classes, not lambdas
+		// (see SqlRunner), made where they are used: each loads only when it runs
+		return read("installed_rank, version, operation, outcome", new RowMapper<>() {
+
+			@Override
+			public HistoryEvent mapRow(ResultSet row, int number) throws SQLException {
+				return HistoryEvent.outcomeOnly(row.getInt(1), Version.parse(row.getString(2)),
+						Operation.valueOf(row.getString(3)), Outcome.valueOf(row.getString(4)));
+			}
+
+		});
 	}
 
 	/**
@@ -196,7 +180,14 @@ final class HistoryTable {
 		}
 		HistorySummary summary = this.sql.queryForObject("SELECT COUNT(*), COUNT(CASE WHEN operation = 'UP'"
 				+ " AND outcome = 'SUCCESS' THEN 1 END), COALESCE(MAX(installed_rank), 0), " + versions + " FROM "
-				+ this.name, SUMMARY);
+				+ this.name, new RowMapper<>() {
+
+					@Override
+					public HistorySummary mapRow(ResultSet row, int number) throws SQLException {
+						return new HistorySummary(row.getInt(1), row.getInt(2), row.getInt(3), row.getString(4));
+					}
+
+				});
 		this.newestRank = summary.newestRank();
 		return Optional.of(summary);
 	}

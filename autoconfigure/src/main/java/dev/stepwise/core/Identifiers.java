@@ -69,11 +69,9 @@ record Identifiers(Folding folding, String quote) {
 	 * @return the identifier as stored
 	 */
 	String stored(String identifier) {
-		return switch (this.folding) {
-			case UPPER -> identifier.toUpperCase(Locale.ROOT);
-			case LOWER -> identifier.toLowerCase(Locale.ROOT);
-			case NONE -> identifier;
-		};
+		// not a switch, which would compile to a class of its own to load on every start
+		return (this.folding == Folding.UPPER) ? identifier.toUpperCase(Locale.ROOT)
+				: (this.folding == Folding.LOWER) ? identifier.toLowerCase(Locale.ROOT) : identifier;
 	}
 
 	/**

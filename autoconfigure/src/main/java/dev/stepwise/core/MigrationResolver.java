@@ -1,9 +1,7 @@
 package dev.stepwise.core;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.stepwise.api.Migration;
 import dev.stepwise.api.MigrationContext;
@@ -26,10 +24,9 @@ final class MigrationResolver {
 	 */
 	static List<ResolvedMigration> resolve(List<? extends Migration> migrations) {
 		ResolvedMigration[] resolved = new ResolvedMigration[migrations.size()];
-		Map<Class<?>, Boolean> reversible = new HashMap<>();
 		boolean ascending = true;
 		for (int i = 0; i < resolved.length; i++) {
-			resolved[i] = resolve(migrations.get(i), reversible);
+			resolved[i] = resolve(migrations.get(i));
 			ascending = ascending && (i == 0 || resolved[i - 1].version().compareTo(resolved[i].version()) < 0);
 		}
 		if (!ascending) {
@@ -54,7 +51,13 @@ final class MigrationResolver {
 		}
 	}
 
-	private static boolean implementsDown(Class<?> type) {
+	/**
+	 * Whether a migration implements {@code down}: asked of the migrations to revert and
+	 * of the status, not on every start, where the reflection would cost a cold JVM more
+	 * than the check.
+	 */
+	static boolean implementsDown(Migration migration) {
+		Class<?> type = userClass(migration);
 		try {
 			return type.getMethod("down", MigrationContext.class).getDeclaringClass() != Migration.class;
 		}
@@ -63,7 +66,7 @@ final class MigrationResolver {
 		}
 	}
 
-	private static ResolvedMigration resolve(Migration migration, Map<Class<?>, Boolean> reversible) {
+	private static ResolvedMigration resolve(Migration migration) {
 		Class<?> type = userClass(migration);
 		String className = type.getName();
 		String text = migration.version();
@@ -85,13 +88,7 @@ final class MigrationResolver {
 					+ ") has a description with control characters (such as line breaks), which would break logs and"
 					+ " reports: use a single line of text");
 		}
-		// no lambda on the path of every start (see SqlRunner)
-		Boolean implementsDown = reversible.get(type);
-		if (implementsDown == null) {
-			implementsDown = implementsDown(type);
-			reversible.put(type, implementsDown);
-		}
-		return new ResolvedMigration(version, description.trim(), className, implementsDown, migration);
+		return new ResolvedMigration(version, description.trim(), className, migration);
 	}
 
 	/**

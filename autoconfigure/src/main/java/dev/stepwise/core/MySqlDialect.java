@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class MySqlDialect extends EpochTimeDialect {
 
+	/** The one instance (see {@link Dialect#of}). */
+	static final Dialect INSTANCE = new MySqlDialect();
+
 	@Override
 	@Nullable String currentSchema(Connection connection) throws SQLException {
 		return connection.getCatalog();

@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 final class PostgresDialect extends EpochTimeDialect {
 
+	/** The one instance (see {@link Dialect#of}). */
+	static final Dialect INSTANCE = new PostgresDialect();
+
 	@Override
 	Optional<String> historyMarker(Connection connection, Database database, String table) throws SQLException {
 		// a literal, not a parameter: a start with nothing pending then prepares no

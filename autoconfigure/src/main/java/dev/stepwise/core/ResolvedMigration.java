@@ -8,11 +8,16 @@ import dev.stepwise.api.Migration;
  * @param version the version
  * @param description the description
  * @param className the name of the class the user wrote
- * @param reversible whether the migration implements {@code down}
  * @param migration the migration itself
  */
-record ResolvedMigration(Version version, String description, String className, boolean reversible,
-		Migration migration) {
+record ResolvedMigration(Version version, String description, String className, Migration migration) {
+
+	/**
+	 * Whether the migration implements {@code down}.
+	 */
+	boolean reversible() {
+		return MigrationResolver.implementsDown(this.migration);
+	}
 
 	/**
 	 * Who this is, for messages: {@code 3 (Add keywords, com.example.V3__Add_keywords)}.

@@ -17,9 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataAccessException;
-
 /**
  * The Stepwise engine: applies pending migrations to a database, one run at a time across
  * a cluster, recording every step in a history table.
@@ -249,7 +246,7 @@ public final class Stepwise {
 		try {
 			return table.exists() ? table.read() : List.of();
 		}
-		catch (DataAccessException ex) {
+		catch (RuntimeException ex) {
 			throw bookkeepingFailure("read history table " + table.displayName() + " on", database, ex);
 		}
 	}
@@ -319,7 +316,7 @@ public final class Stepwise {
 		try {
 			LockAcquisition.acquire(lock, this.lockTimeout, database.describe());
 		}
-		catch (DataAccessException ex) {
+		catch (RuntimeException ex) {
 			throw bookkeepingFailure("take the migration lock on", database, ex);
 		}
 		try {
@@ -329,7 +326,7 @@ public final class Stepwise {
 			try {
 				table.createIfMissing();
 			}
-			catch (DataAccessException ex) {
+			catch (RuntimeException ex) {
 				throw bookkeepingFailure("create or check history table " + table.displayName() + " on", locked, ex);
 			}
 			return new Run(lock, locked, table, resolved, table.displayName() + " on " + locked.kind().displayName());
@@ -354,9 +351,12 @@ public final class Stepwise {
 		}
 	}
 
-	private static StepwiseException bookkeepingFailure(String what, Database database, DataAccessException ex) {
-		return new StepwiseException(Code.DATABASE_ERROR, "Stepwise could not " + what + " " + database.describe()
-				+ ": " + NestedExceptionUtils.getMostSpecificCause(ex).getMessage() + ". No migration was run.", ex);
+	/**
+	 * A failure of Stepwise's own SQL, explained; any other exception as it is (see
+	 * {@link SqlFailures#explain}).
+	 */
+	private static RuntimeException bookkeepingFailure(String what, Database database, RuntimeException ex) {
+		return SqlFailures.explain(ex, what + " " + database.describe(), "No migration was run.");
 	}
 
 	/**
@@ -374,7 +374,7 @@ public final class Stepwise {
 			try {
 				return MigrationHistory.of(outcomesOnly ? this.table.readOutcomes() : this.table.read());
 			}
-			catch (DataAccessException ex) {
+			catch (RuntimeException ex) {
 				throw bookkeepingFailure("read history table " + this.table.displayName() + " on", this.database, ex);
 			}
 		}
@@ -386,7 +386,7 @@ public final class Stepwise {
 			try {
 				return this.table.readSummary();
 			}
-			catch (DataAccessException ex) {
+			catch (RuntimeException ex) {
 				throw bookkeepingFailure("read history table " + this.table.displayName() + " on", this.database, ex);
 			}
 		}
