@@ -18,6 +18,8 @@ import java.util.Set;
 import dev.stepwise.api.DatabaseKind;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.ConnectionCallback;
+
 /**
  * The SQL that differs between databases. This base class speaks portable SQL and JDBC
  * metadata only, so that a database Stepwise knows nothing about still gets a correct
@@ -66,9 +68,25 @@ class Dialect {
 	}
 
 	/**
-	 * The format marker of the history table: empty if the table does not exist, an empty
-	 * string if it exists without a marker. Portable SQL has no table comments, so the
-	 * marker is the one row of a table named after the history table.
+	 * The format marker of the history table, read on every start: empty if the table
+	 * does not exist, an empty string if it exists without a marker. Read from the
+	 * connection's metadata unless a dialect has a query for it.
+	 */
+	Optional<String> historyMarker(SqlRunner sql, Database database, String table) {
+		return sql.run(new ConnectionCallback<>() {
+
+			@Override
+			public Optional<String> doInConnection(Connection connection) throws SQLException {
+				return historyMarker(connection, database, table);
+			}
+
+		});
+	}
+
+	/**
+	 * The format marker of the history table, read on a connection. Portable SQL has no
+	 * table comments, so the marker is the one row of a table named after the history
+	 * table.
 	 */
 	Optional<String> historyMarker(Connection connection, Database database, String table) throws SQLException {
 		if (!tableExists(connection, database.schema(), table)) {

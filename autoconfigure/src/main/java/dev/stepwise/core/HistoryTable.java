@@ -10,7 +10,6 @@ import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
@@ -100,15 +99,7 @@ final class HistoryTable {
 	 * The format marker, read on every start.
 	 */
 	private Optional<String> marker() {
-		return this.sql.run(new ConnectionCallback<>() {
-
-			@Override
-			public Optional<String> doInConnection(Connection connection) throws SQLException {
-				return HistoryTable.this.database.dialect()
-					.historyMarker(connection, HistoryTable.this.database, HistoryTable.this.table);
-			}
-
-		});
+		return this.database.dialect().historyMarker(this.sql, this.database, this.table);
 	}
 
 	/**

@@ -5,31 +5,18 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * How a database stores and quotes identifiers. Names of Stepwise's tables and schema are
- * validated as plain identifiers when configured, then written quoted in the case the
- * database would store them unquoted: the same tables as unquoted names, but a reserved
- * word such as {@code order} still works and nothing in a name can end the statement.
+ * How a database stores and quotes identifiers, as JDBC tells: unquoted ones in upper
+ * case, as the SQL standard says (H2), in lower case (PostgreSQL), or as written
+ * (MariaDB, MySQL, SQLite). Names of Stepwise's tables and schema are validated as plain
+ * identifiers when configured, then written quoted in the case the database would store
+ * them unquoted: the same tables as unquoted names, but a reserved word such as
+ * {@code order} still works and nothing in a name can end the statement.
  *
- * @param folding how the database folds unquoted identifiers
+ * @param upperCase whether the database stores unquoted identifiers in upper case
+ * @param lowerCase whether it stores them in lower case
  * @param quote the quote character, or empty if the database has none
  */
-record Identifiers(Folding folding, String quote) {
-
-	/**
-	 * How a database folds unquoted identifiers.
-	 */
-	enum Folding {
-
-		/** To upper case, as the SQL standard says (H2). */
-		UPPER,
-
-		/** To lower case (PostgreSQL). */
-		LOWER,
-
-		/** Not at all (MariaDB, MySQL, SQLite). */
-		NONE
-
-	}
+record Identifiers(boolean upperCase, boolean lowerCase, String quote) {
 
 	/**
 	 * Whether a name is a plain, unquoted SQL identifier: a letter or {@code _}, then
@@ -57,10 +44,8 @@ record Identifiers(Folding folding, String quote) {
 	}
 
 	static Identifiers of(DatabaseMetaData metaData) throws SQLException {
-		Folding folding = metaData.storesUpperCaseIdentifiers() ? Folding.UPPER
-				: metaData.storesLowerCaseIdentifiers() ? Folding.LOWER : Folding.NONE;
 		String quote = String.valueOf(metaData.getIdentifierQuoteString()).trim();
-		return new Identifiers(folding, quote);
+		return new Identifiers(metaData.storesUpperCaseIdentifiers(), metaData.storesLowerCaseIdentifiers(), quote);
 	}
 
 	/**
@@ -69,9 +54,8 @@ record Identifiers(Folding folding, String quote) {
 	 * @return the identifier as stored
 	 */
 	String stored(String identifier) {
-		// not a switch, which would compile to a class of its own to load on every start
-		return (this.folding == Folding.UPPER) ? identifier.toUpperCase(Locale.ROOT)
-				: (this.folding == Folding.LOWER) ? identifier.toLowerCase(Locale.ROOT) : identifier;
+		return this.upperCase ? identifier.toUpperCase(Locale.ROOT)
+				: this.lowerCase ? identifier.toLowerCase(Locale.ROOT) : identifier;
 	}
 
 	/**

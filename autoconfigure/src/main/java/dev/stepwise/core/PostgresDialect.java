@@ -1,9 +1,5 @@
 package dev.stepwise.core;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,17 +13,17 @@ final class PostgresDialect extends EpochTimeDialect {
 	/** The one instance (see {@link Dialect#of}). */
 	static final Dialect INSTANCE = new PostgresDialect();
 
+	/**
+	 * One query of the catalog: {@code NULL} if the table does not exist, an empty text
+	 * if it has no comment.
+	 */
 	@Override
-	Optional<String> historyMarker(Connection connection, Database database, String table) throws SQLException {
+	Optional<String> historyMarker(SqlRunner sql, Database database, String table) {
 		// a literal, not a parameter: a start with nothing pending then prepares no
 		// statement, whose first use in a JVM costs several milliseconds
-		String name = "'" + database.qualify(table).replace("'", "''") + "'";
-		try (Statement statement = connection.createStatement();
-				ResultSet row = statement.executeQuery("SELECT to_regclass(" + name
-						+ ") IS NOT NULL, obj_description(to_regclass(" + name + "), 'pg_class')")) {
-			row.next();
-			return row.getBoolean(1) ? Optional.of(String.valueOf(row.getString(2))) : Optional.empty();
-		}
+		String regclass = "to_regclass('" + database.qualify(table).replace("'", "''") + "')";
+		return Optional.ofNullable(sql.queryForString("SELECT CASE WHEN " + regclass
+				+ " IS NOT NULL THEN COALESCE(obj_description(" + regclass + ", 'pg_class'), '') END"));
 	}
 
 	@Override

@@ -98,12 +98,24 @@ final class SqlRunner {
 	 * @throws org.springframework.dao.EmptyResultDataAccessException if it returns no row
 	 */
 	boolean queryForBoolean(String sql) {
+		return (Boolean) firstColumn(sql, true);
+	}
+
+	/**
+	 * The text of the first column of the one row a query without arguments returns.
+	 * @throws org.springframework.dao.EmptyResultDataAccessException if it returns no row
+	 */
+	@Nullable String queryForString(String sql) {
+		return (String) firstColumn(sql, false);
+	}
+
+	private @Nullable Object firstColumn(String sql, boolean truth) {
 		Connection connection = connection();
 		try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
 			if (!row.next()) {
 				throw SqlFailures.noRow(sql);
 			}
-			return row.getBoolean(1);
+			return truth ? row.getBoolean(1) : row.getString(1);
 		}
 		catch (SQLException ex) {
 			throw SqlFailures.translate(sql, ex);

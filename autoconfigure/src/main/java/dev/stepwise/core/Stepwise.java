@@ -314,7 +314,7 @@ public final class Stepwise {
 		database.ensureSchema(this.createSchema);
 		MigrationLock lock = database.dialect().lock(database, this.table, this.lockLease);
 		try {
-			LockAcquisition.acquire(lock, this.lockTimeout, database.describe());
+			lock.acquire(this.lockTimeout, database.describe());
 		}
 		catch (RuntimeException ex) {
 			throw bookkeepingFailure("take the migration lock on", database, ex);

@@ -1,7 +1,6 @@
 package dev.stepwise.core;
 
 import dev.stepwise.api.DatabaseKind;
-import dev.stepwise.core.Identifiers.Folding;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +30,7 @@ class LockNamesTests {
 
 	private static Database database(String schema) {
 		return new Database(null, DatabaseKind.MARIADB, Dialect.of(DatabaseKind.MARIADB), schema, false, "root",
-				new Identifiers(Folding.NONE, "`"));
+				new Identifiers(false, false, "`"));
 	}
 
 }
