@@ -52,9 +52,9 @@ final class MigrationResolver {
 	}
 
 	/**
-	 * Whether a migration implements {@code down}: asked of the migrations to revert and
-	 * of the status, not on every start, where the reflection would cost a cold JVM more
-	 * than the check.
+	 * Whether a migration implements {@code down}: asked when reverting and for the
+	 * status rather than on every start, where the reflection would load classes and
+	 * build method tables that a check does not need.
 	 */
 	static boolean implementsDown(Migration migration) {
 		Class<?> type = userClass(migration);
