@@ -200,6 +200,19 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 	}
 
 	@Test
+	void explainsAHistoryTableItCannotReadAndRunsNothing() {
+		migrate(TestMigration.createTable("1", "t1"));
+		schema().jdbc().execute("ALTER TABLE stepwise_history DROP COLUMN outcome");
+		assertThatExceptionOfType(StepwiseException.class)
+			.isThrownBy(() -> migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2")))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.DATABASE_ERROR))
+			.withMessageStartingWith("Stepwise could not read history table ")
+			.withMessageContaining(database().kind().displayName())
+			.withMessageEndingWith(". No migration was run.");
+		assertThat(schema().hasTable("t2")).isFalse();
+	}
+
+	@Test
 	void failedTransactionalMigrationIsRolledBackOrRecordedAsFailed() {
 		migrate(TestMigration.createTable("1", "t1"));
 		Migration failing = TestMigration.sql("2", "CREATE TABLE t2 (id INT PRIMARY KEY)",
