@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * The {@link MigrationContext} of one migration, bound to the connection it runs on.
+ * The {@link MigrationContext} of one migration, bound to the connection it runs on. The
+ * migration sees that connection guarded ({@link GuardedConnection}), through
+ * {@link #connection()} and in {@code JdbcTemplate} callbacks; the templates' own
+ * statements go to it directly, without a proxy in between.
  */
 final class ConnectionContext implements MigrationContext {
 
@@ -26,6 +29,8 @@ final class ConnectionContext implements MigrationContext {
 
 	private final ResolvedMigration migration;
 
+	private @Nullable Connection guarded;
+
 	private final JdbcTemplate jdbc;
 
 	private @Nullable NamedParameterJdbcTemplate namedJdbc;
@@ -35,11 +40,18 @@ final class ConnectionContext implements MigrationContext {
 	private final ProgressReport report;
 
 	ConnectionContext(Connection connection, Database database, ResolvedMigration migration, ProgressReport report) {
-		this.connection = GuardedConnection.guard(connection, migration);
+		this.connection = connection;
 		this.database = database;
 		this.migration = migration;
 		this.report = report;
-		this.jdbc = new JdbcTemplate(new SharedConnectionDataSource(this.connection));
+		this.jdbc = new JdbcTemplate(new SharedConnectionDataSource(connection)) {
+
+			@Override
+			protected Connection createConnectionProxy(Connection connection) {
+				return connection();
+			}
+
+		};
 		this.lastProgressLog = System.nanoTime();
 	}
 
@@ -60,7 +72,11 @@ final class ConnectionContext implements MigrationContext {
 
 	@Override
 	public Connection connection() {
-		return this.connection;
+		// guarded on first use: a proxy costs a cold start milliseconds to define
+		if (this.guarded == null) {
+			this.guarded = GuardedConnection.guard(this.connection, this.migration);
+		}
+		return this.guarded;
 	}
 
 	@Override

@@ -39,6 +39,8 @@ final class LeaseLock implements MigrationLock {
 
 	private @Nullable ScheduledExecutorService renewal;
 
+	private @Nullable SharedConnectionDataSource session;
+
 	LeaseLock(Database database, String table, Duration lease) {
 		this.database = database;
 		this.table = table;
@@ -128,10 +130,33 @@ final class LeaseLock implements MigrationLock {
 		return holders.isEmpty() ? "an owner that has just released it" : holders.get(0);
 	}
 
+	/**
+	 * A connection of the pool, opened when first asked for: the lease is held in the
+	 * table, not by a session.
+	 */
+	@Override
+	public SharedConnectionDataSource session() {
+		if (this.session == null) {
+			this.session = SharedConnectionDataSource.open(this.database.dataSource());
+		}
+		return this.session;
+	}
+
 	@Override
 	public void release() {
 		stopRenewing();
-		this.sql.update("DELETE FROM " + this.database.qualify(this.table) + " WHERE id = 1 AND owner = ?", this.owner);
+		SharedConnectionDataSource session = this.session;
+		this.session = null;
+		try {
+			// first, so that a pool of one has a connection to delete the row with
+			if (session != null) {
+				session.close();
+			}
+		}
+		finally {
+			this.sql.update("DELETE FROM " + this.database.qualify(this.table) + " WHERE id = 1 AND owner = ?",
+					this.owner);
+		}
 	}
 
 	/**

@@ -1,13 +1,12 @@
 package dev.stepwise.core;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
-import javax.sql.DataSource;
 
 import dev.stepwise.api.DatabaseKind;
 import dev.stepwise.api.MigrationFailedException;
@@ -19,20 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionSystemException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one migration and records it. On a database with transactional DDL, a
- * transactional migration and its history row commit together in a new transaction.
- * Otherwise the step is recorded {@code RUNNING} before it runs and its outcome after, so
- * that a crash leaves a visible entry that blocks later runs instead of a half-applied
- * migration nobody notices: inside the migration's transaction where DDL is known to
- * commit implicitly (the first implicit commit makes the entry visible), in a transaction
- * of its own otherwise.
+ * Applies one migration and records it, on the run's connection, whose transactions it
+ * begins and ends with plain JDBC. On a database with transactional DDL, a transactional
+ * migration and its history row commit together in one transaction. Otherwise the step is
+ * recorded {@code RUNNING} before it runs and its outcome after, so that a crash leaves a
+ * visible entry that blocks later runs instead of a half-applied migration nobody
+ * notices: inside the migration's transaction where DDL is known to commit implicitly
+ * (the first implicit commit makes the entry visible), in a transaction of its own
+ * otherwise.
  */
 final class MigrationExecutor {
 
@@ -40,23 +35,22 @@ final class MigrationExecutor {
 
 	private final Database database;
 
+	private final Connection connection;
+
 	private final HistoryTable history;
-
-	private final TransactionTemplate newTransaction;
-
-	private final TransactionTemplate noTransaction;
 
 	private final MigrationListener listener;
 
-	MigrationExecutor(Database database, HistoryTable history, MigrationListener listener) {
+	/**
+	 * @param database the database, reached through the run's connection
+	 * @param connection the run's connection, in auto-commit between transactions
+	 * @param history the history table on that connection
+	 */
+	MigrationExecutor(Database database, Connection connection, HistoryTable history, MigrationListener listener) {
 		this.database = database;
+		this.connection = connection;
 		this.history = history;
 		this.listener = listener;
-		DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(database.dataSource());
-		this.newTransaction = new TransactionTemplate(transactionManager);
-		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.noTransaction = new TransactionTemplate(transactionManager);
-		this.noTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
 	}
 
 	/**
@@ -102,13 +96,13 @@ final class MigrationExecutor {
 	 */
 	private void runInTransaction(ResolvedMigration migration, Operation operation, ProgressReport report, long start) {
 		try {
-			this.newTransaction.executeWithoutResult((status) -> {
+			inTransaction(() -> {
 				runStep(migration, operation, report);
 				this.history.append(HistoryEntry.of(migration), operation, Outcome.SUCCESS, millisSince(start), null);
 			});
 		}
-		catch (RuntimeException ex) {
-			throw rolledBack(migration, operation, unwrap(ex), start);
+		catch (Exception ex) {
+			throw rolledBack(migration, operation, ex, start);
 		}
 	}
 
@@ -123,14 +117,13 @@ final class MigrationExecutor {
 			long start) {
 		AtomicInteger rank = new AtomicInteger(); // ranks start at 1
 		try {
-			this.newTransaction.executeWithoutResult((status) -> {
+			inTransaction(() -> {
 				rank.set(this.history.appendRunning(HistoryEntry.of(migration), operation));
 				runStep(migration, operation, report);
 				this.history.complete(rank.get(), Outcome.SUCCESS, millisSince(start), null);
 			});
 		}
-		catch (RuntimeException ex) {
-			Throwable cause = unwrap(ex);
+		catch (Exception cause) {
 			AtomicBoolean committed = new AtomicBoolean();
 			RuntimeException notRecorded = (rank.get() == 0) ? null : record(() -> committed
 				.set(this.history.complete(rank.get(), Outcome.FAILED, millisSince(start), detail(cause))));
@@ -148,7 +141,7 @@ final class MigrationExecutor {
 	 * Record a migration whose transaction was rolled back, leaving the database
 	 * unchanged.
 	 */
-	private MigrationFailedException rolledBack(ResolvedMigration migration, Operation operation, Throwable cause,
+	private MigrationFailedException rolledBack(ResolvedMigration migration, Operation operation, Exception cause,
 			long start) {
 		RuntimeException notRecorded = record(() -> this.history.append(HistoryEntry.of(migration), operation,
 				Outcome.ROLLED_BACK, millisSince(start), detail(cause)));
@@ -165,18 +158,19 @@ final class MigrationExecutor {
 	 */
 	private void runRecorded(ResolvedMigration migration, Operation operation, ProgressReport report, long start,
 			boolean transactional) {
-		Integer rank = this.newTransaction
-			.execute((status) -> this.history.appendRunning(HistoryEntry.of(migration), operation));
+		int rank = this.history.appendRunning(HistoryEntry.of(migration), operation);
 		try {
-			(transactional ? this.newTransaction : this.noTransaction).executeWithoutResult((status) -> {
-				runStep(migration, operation, report);
-				if (transactional) {
+			if (transactional) {
+				inTransaction(() -> {
+					runStep(migration, operation, report);
 					this.history.complete(rank, Outcome.SUCCESS, millisSince(start), null);
-				}
-			});
+				});
+			}
+			else {
+				runStep(migration, operation, report);
+			}
 		}
-		catch (RuntimeException ex) {
-			Throwable cause = unwrap(ex);
+		catch (Exception cause) {
 			RuntimeException notRecorded = record(
 					() -> this.history.complete(rank, Outcome.FAILED, millisSince(start), detail(cause)));
 			String state = (transactional ? "Its transaction was rolled back, but " + implicitCommits()
@@ -189,8 +183,7 @@ final class MigrationExecutor {
 			return;
 		}
 		try {
-			this.newTransaction.executeWithoutResult(
-					(status) -> this.history.complete(rank, Outcome.SUCCESS, millisSince(start), null));
+			this.history.complete(rank, Outcome.SUCCESS, millisSince(start), null);
 		}
 		catch (RuntimeException ex) {
 			throw new StepwiseException(Code.DATABASE_ERROR,
@@ -209,26 +202,38 @@ final class MigrationExecutor {
 				: "DDL statements may commit implicitly on this database";
 	}
 
-	private void runStep(ResolvedMigration migration, Operation operation, ProgressReport report) {
-		Connection connection = DataSourceUtils.getConnection(this.database.dataSource());
-		try {
-			ConnectionContext context = new ConnectionContext(connection, this.database, migration, report);
-			if (operation == Operation.UP) {
-				migration.migration().up(context);
-			}
-			else {
-				migration.migration().down(context);
-			}
+	private void runStep(ResolvedMigration migration, Operation operation, ProgressReport report) throws Exception {
+		ConnectionContext context = new ConnectionContext(this.connection, this.database, migration, report);
+		if (operation == Operation.UP) {
+			migration.migration().up(context);
 		}
-		catch (RuntimeException | Error ex) {
+		else {
+			migration.migration().down(context);
+		}
+	}
+
+	/**
+	 * Run work in a transaction on the run's connection: committed if it completes,
+	 * rolled back if it or the commit fails, and the connection back in auto-commit
+	 * either way.
+	 */
+	private void inTransaction(TransactionalWork work) throws Exception {
+		this.connection.setAutoCommit(false);
+		try {
+			work.run();
+			this.connection.commit();
+		}
+		catch (Exception | Error ex) {
+			try {
+				this.connection.rollback();
+				this.connection.setAutoCommit(true);
+			}
+			catch (SQLException rollback) {
+				ex.addSuppressed(rollback);
+			}
 			throw ex;
 		}
-		catch (Exception ex) {
-			throw new CheckedFailure(ex);
-		}
-		finally {
-			DataSourceUtils.releaseConnection(connection, this.database.dataSource());
-		}
+		this.connection.setAutoCommit(true);
 	}
 
 	private MigrationFailedException failure(ResolvedMigration migration, Operation operation, Throwable cause,
@@ -260,27 +265,12 @@ final class MigrationExecutor {
 	 */
 	private @Nullable RuntimeException record(Runnable recording) {
 		try {
-			this.newTransaction.executeWithoutResult((status) -> recording.run());
+			recording.run();
 			return null;
 		}
 		catch (RuntimeException ex) {
 			return ex;
 		}
-	}
-
-	/**
-	 * The migration's own failure: not the wrapper that carried a checked exception, and
-	 * not a rollback failure that hid it (a lost connection fails both), which is kept as
-	 * suppressed.
-	 */
-	private static Throwable unwrap(RuntimeException ex) {
-		if (ex instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
-			Throwable cause = unwrap((rollback.getApplicationException() instanceof RuntimeException runtime) ? runtime
-					: new CheckedFailure((Exception) rollback.getApplicationException()));
-			cause.addSuppressed(rollback);
-			return cause;
-		}
-		return (ex instanceof CheckedFailure) ? ex.getCause() : ex;
 	}
 
 	private static String detail(Throwable failure) {
@@ -293,13 +283,11 @@ final class MigrationExecutor {
 	}
 
 	/**
-	 * Carries a checked exception from a migration through the transaction template.
+	 * Work that runs in a transaction.
 	 */
-	private static final class CheckedFailure extends RuntimeException {
+	private interface TransactionalWork {
 
-		CheckedFailure(Exception cause) {
-			super(cause);
-		}
+		void run() throws Exception;
 
 	}
 

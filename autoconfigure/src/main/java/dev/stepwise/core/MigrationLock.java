@@ -1,10 +1,7 @@
 package dev.stepwise.core;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
-import javax.sql.DataSource;
 
 import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
@@ -39,14 +36,12 @@ interface MigrationLock {
 	void release();
 
 	/**
-	 * The lock's own session while it is held, if the lock has one: all work under the
-	 * lock (the history, and the migrations and their transactions) runs on it, so that a
-	 * run needs a single connection and a pool of one is enough.
-	 * @return a data source of the held session's connection
+	 * The connection all work under the held lock runs on (the history, the migrations
+	 * and their transactions), one for the whole run: the lock's own session where the
+	 * database ties the lock to one. {@link #release()} closes it.
+	 * @return a data source of that connection
 	 */
-	default Optional<DataSource> session() {
-		return Optional.empty();
-	}
+	SharedConnectionDataSource session();
 
 	/**
 	 * Take the lock, pausing 50 ms after the first try and twice as long after each

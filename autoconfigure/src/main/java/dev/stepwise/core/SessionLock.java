@@ -1,13 +1,7 @@
 package dev.stepwise.core;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Optional;
-
 import javax.sql.DataSource;
 
-import dev.stepwise.api.StepwiseException;
-import dev.stepwise.api.StepwiseException.Code;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,14 +49,18 @@ abstract class SessionLock implements MigrationLock {
 			this.held = false;
 			this.session = null;
 			if (session != null) {
-				close(session.connection());
+				session.close();
 			}
 		}
 	}
 
 	@Override
-	public Optional<DataSource> session() {
-		return this.held ? Optional.ofNullable(this.session) : Optional.empty();
+	public SharedConnectionDataSource session() {
+		SharedConnectionDataSource session = this.session;
+		if (!this.held || session == null) {
+			throw new IllegalStateException("The migration lock is not held");
+		}
+		return session;
 	}
 
 	/**
@@ -70,27 +68,9 @@ abstract class SessionLock implements MigrationLock {
 	 */
 	SqlRunner sessionSql() {
 		if (this.session == null) {
-			try {
-				this.session = new SharedConnectionDataSource(this.dataSource.getConnection());
-			}
-			catch (SQLException ex) {
-				throw new StepwiseException(Code.DATABASE_ERROR,
-						"Could not open a connection for the migration lock: " + ex.getMessage(), ex);
-			}
+			this.session = SharedConnectionDataSource.open(this.dataSource);
 		}
 		return new SqlRunner(this.session);
-	}
-
-	private static void close(Connection connection) {
-		try {
-			connection.close();
-		}
-		catch (SQLException ex) {
-			throw new StepwiseException(Code.DATABASE_ERROR,
-					"Could not close the migration lock's connection (the database releases the lock when the session ends): "
-							+ ex.getMessage(),
-					ex);
-		}
 	}
 
 }

@@ -8,14 +8,17 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import dev.stepwise.api.StepwiseException;
+import dev.stepwise.api.StepwiseException.Code;
+
 import org.springframework.jdbc.datasource.SmartDataSource;
 
 /**
- * One open connection presented as a data source, for work that must all run on it: the
- * lock's session, or a migration's connection. Every request gets that connection, and
- * spring-jdbc (the transaction manager, {@code DataSourceUtils}) never closes it: its
- * owner does. Unlike spring-jdbc's {@code SingleConnectionDataSource}, it sets up no
- * logging, which a cold start would pay for on every run.
+ * One open connection presented as a data source, for work that must all run on it: a
+ * run's session, or a migration's connection. Every request gets that connection, and
+ * spring-jdbc ({@code JdbcTemplate}, {@code DataSourceUtils}) never closes it: its owner
+ * does. Unlike spring-jdbc's {@code SingleConnectionDataSource}, it sets up no logging,
+ * which a cold start would pay for on every run.
  */
 final class SharedConnectionDataSource implements SmartDataSource {
 
@@ -23,6 +26,34 @@ final class SharedConnectionDataSource implements SmartDataSource {
 
 	SharedConnectionDataSource(Connection connection) {
 		this.connection = connection;
+	}
+
+	/**
+	 * Open a connection of a data source for a migration run.
+	 */
+	static SharedConnectionDataSource open(DataSource dataSource) {
+		try {
+			return new SharedConnectionDataSource(dataSource.getConnection());
+		}
+		catch (SQLException ex) {
+			throw new StepwiseException(Code.DATABASE_ERROR,
+					"Could not open a connection for the migration run: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Close the shared connection, which ends its session and any lock the session holds.
+	 */
+	void close() {
+		try {
+			this.connection.close();
+		}
+		catch (SQLException ex) {
+			throw new StepwiseException(Code.DATABASE_ERROR,
+					"Could not close the migration run's connection (the database releases a session's locks when"
+							+ " the session ends): " + ex.getMessage(),
+					ex);
+		}
 	}
 
 	/**

@@ -15,14 +15,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /**
- * Runs Stepwise's own SQL (the lock, the history) in plain JDBC on the connection a data
- * source has for the current thread: the one a Spring transaction is bound to, so that a
- * history row commits with its migration, or the lock's shared session. Failures are
- * translated into spring-jdbc's {@code DataAccessException}s, as {@code JdbcTemplate}
- * does.
+ * Runs Stepwise's own SQL (the lock, the history) in plain JDBC: on a run's shared
+ * connection, inside whatever transaction it has open, so that a history row commits with
+ * its migration; or on a connection of a pool, opened for each statement, outside a run.
+ * Failures are translated into spring-jdbc's {@code DataAccessException}s, as
+ * {@code JdbcTemplate} does.
  * <p>
  * Why not {@code JdbcTemplate}: its first use costs a cold start tens of milliseconds of
  * class loading and logging set-up, which every start of every instance would pay just to
@@ -159,13 +158,23 @@ final class SqlRunner {
 	}
 
 	private Connection connection() {
-		return (this.dataSource instanceof SharedConnectionDataSource shared) ? shared.connection()
-				: DataSourceUtils.getConnection(this.dataSource);
+		try {
+			return this.dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			throw SqlFailures.translate(null, ex);
+		}
 	}
 
 	private void release(Connection connection) {
-		if (!(this.dataSource instanceof SharedConnectionDataSource)) {
-			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		if (this.dataSource instanceof SharedConnectionDataSource) {
+			return;
+		}
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			throw SqlFailures.translate(null, ex);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.stepwise.core;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +102,8 @@ public final class Stepwise {
 			MigrationPlan plan = plan(run);
 			List<ExecutedMigration> applied = new ArrayList<>();
 			if (!plan.pending().isEmpty()) {
-				MigrationExecutor executor = new MigrationExecutor(run.database(), run.table(), this.running);
+				MigrationExecutor executor = new MigrationExecutor(run.database(), run.connection(), run.table(),
+						this.running);
 				for (ResolvedMigration migration : plan.pending()) {
 					applied.add(executor.run(migration, Operation.UP));
 				}
@@ -152,7 +154,8 @@ public final class Stepwise {
 		try (Run run = lock()) {
 			List<ResolvedMigration> reverts = this.planner.planRevert(run.migrations(), run.readHistory(false), steps,
 					target, run.where());
-			MigrationExecutor executor = new MigrationExecutor(run.database(), run.table(), this.running);
+			MigrationExecutor executor = new MigrationExecutor(run.database(), run.connection(), run.table(),
+					this.running);
 			List<ExecutedMigration> reverted = new ArrayList<>();
 			for (ResolvedMigration migration : reverts) {
 				reverted.add(executor.run(migration, Operation.DOWN));
@@ -320,8 +323,7 @@ public final class Stepwise {
 			throw bookkeepingFailure("take the migration lock on", database, ex);
 		}
 		try {
-			Optional<DataSource> session = lock.session();
-			Database locked = session.isPresent() ? database.on(session.get()) : database;
+			Database locked = database.on(lock.session());
 			HistoryTable table = new HistoryTable(locked, this.table);
 			try {
 				table.createIfMissing();
@@ -389,6 +391,13 @@ public final class Stepwise {
 			catch (RuntimeException ex) {
 				throw bookkeepingFailure("read history table " + this.table.displayName() + " on", this.database, ex);
 			}
+		}
+
+		/**
+		 * The connection the run's work runs on.
+		 */
+		Connection connection() {
+			return this.lock.session().connection();
 		}
 
 		@Override

@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -383,6 +384,21 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 				})));
 		assertThat(failure.getMessage()).contains("called Connection.commit()")
 			.contains("Stepwise owns the transaction");
+		assertThat(schema().jdbc().queryForObject("SELECT COUNT(*) FROM t1", Integer.class)).isZero();
+	}
+
+	@Test
+	void migrationThatCommitsInAJdbcTemplateCallbackIsStoppedToo() {
+		migrate(TestMigration.createTable("1", "t1"));
+		MigrationFailedException failure = catchFailure(
+				() -> migrate(TestMigration.createTable("1", "t1"), TestMigration.of("2", (context) -> {
+					context.jdbc().update("INSERT INTO t1 (id) VALUES (1)");
+					context.jdbc().execute((ConnectionCallback<Void>) (connection) -> {
+						connection.commit();
+						return null;
+					});
+				})));
+		assertThat(failure.getMessage()).contains("called Connection.commit()");
 		assertThat(schema().jdbc().queryForObject("SELECT COUNT(*) FROM t1", Integer.class)).isZero();
 	}
 
