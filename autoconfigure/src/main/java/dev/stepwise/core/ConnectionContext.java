@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * The {@link MigrationContext} of one migration, bound to the connection it runs on. The
  * migration sees that connection guarded ({@link GuardedConnection}), through
  * {@link #connection()} and in {@code JdbcTemplate} callbacks; the templates' own
- * statements go to it directly, without a proxy in between.
+ * statements go to it directly.
  */
 final class ConnectionContext implements MigrationContext {
 
@@ -23,15 +23,15 @@ final class ConnectionContext implements MigrationContext {
 
 	private static final long PROGRESS_LOG_INTERVAL_NANOS = 1_000_000_000L;
 
-	private final Connection connection;
-
 	private final Database database;
 
 	private final ResolvedMigration migration;
 
-	private @Nullable Connection guarded;
+	private final Connection connection;
 
-	private final JdbcTemplate jdbc;
+	private final Connection guarded;
+
+	private @Nullable JdbcTemplate jdbc;
 
 	private @Nullable NamedParameterJdbcTemplate namedJdbc;
 
@@ -41,22 +41,27 @@ final class ConnectionContext implements MigrationContext {
 
 	ConnectionContext(Connection connection, Database database, ResolvedMigration migration, ProgressReport report) {
 		this.connection = connection;
+		this.guarded = new GuardedConnection(connection, migration);
 		this.database = database;
 		this.migration = migration;
 		this.report = report;
-		this.jdbc = new JdbcTemplate(new SharedConnectionDataSource(connection)) {
-
-			@Override
-			protected Connection createConnectionProxy(Connection connection) {
-				return connection();
-			}
-
-		};
 		this.lastProgressLog = System.nanoTime();
 	}
 
 	@Override
 	public JdbcTemplate jdbc() {
+		// created on first use: in a fresh JVM, JdbcTemplate's classes and logging set-up
+		// cost tens of milliseconds, which a migration on plain JDBC need not pay
+		if (this.jdbc == null) {
+			this.jdbc = new JdbcTemplate(new SharedConnectionDataSource(this.connection)) {
+
+				@Override
+				protected Connection createConnectionProxy(Connection connection) {
+					return ConnectionContext.this.guarded;
+				}
+
+			};
+		}
 		return this.jdbc;
 	}
 
@@ -65,17 +70,13 @@ final class ConnectionContext implements MigrationContext {
 		// created on first use: it allocates a statement cache, and most migrations never
 		// ask for it
 		if (this.namedJdbc == null) {
-			this.namedJdbc = new NamedParameterJdbcTemplate(this.jdbc);
+			this.namedJdbc = new NamedParameterJdbcTemplate(jdbc());
 		}
 		return this.namedJdbc;
 	}
 
 	@Override
 	public Connection connection() {
-		// guarded on first use: a proxy costs a cold start milliseconds to define
-		if (this.guarded == null) {
-			this.guarded = GuardedConnection.guard(this.connection, this.migration);
-		}
 		return this.guarded;
 	}
 

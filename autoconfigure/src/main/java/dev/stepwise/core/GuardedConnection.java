@@ -1,13 +1,23 @@
 package dev.stepwise.core;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.Clob;
 import java.sql.Connection;
-import java.util.Set;
-
-import org.jspecify.annotations.Nullable;
+import java.sql.DatabaseMetaData;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executor;
 
 /**
  * The connection a migration sees: calls that would break Stepwise's bookkeeping are
@@ -15,49 +25,313 @@ import org.jspecify.annotations.Nullable;
  * connection; a transactional one may not commit, roll back, switch auto-commit or change
  * the session's schema, because Stepwise commits the transaction together with the
  * history row. A non-transactional migration may manage transactions of its own.
+ * <p>
+ * Every other call goes straight to the connection. A class that delegates rather than a
+ * reflective proxy: a cold JVM pays milliseconds to define a proxy class, and a
+ * reflective call on every JDBC call after.
  */
-final class GuardedConnection implements InvocationHandler {
-
-	private static final Set<String> TRANSACTION_CONTROL = Set.of("commit", "setAutoCommit", "setSchema", "setCatalog");
+final class GuardedConnection implements Connection {
 
 	private final Connection connection;
 
 	private final ResolvedMigration migration;
 
-	private GuardedConnection(Connection connection, ResolvedMigration migration) {
+	GuardedConnection(Connection connection, ResolvedMigration migration) {
 		this.connection = connection;
 		this.migration = migration;
 	}
 
-	static Connection guard(Connection connection, ResolvedMigration migration) {
-		return (Connection) Proxy.newProxyInstance(GuardedConnection.class.getClassLoader(),
-				new Class<?>[] { Connection.class }, new GuardedConnection(connection, migration));
+	@Override
+	public void close() {
+		throw refused("close", "Stepwise owns the connection and releases it after the migration.");
 	}
 
 	@Override
-	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
-		String name = method.getName();
-		if (name.equals("close") || name.equals("abort")) {
-			throw refused(name, "Stepwise owns the connection and releases it after the migration.");
-		}
-		if (this.migration.migration().transactional() && (TRANSACTION_CONTROL.contains(name)
-				|| (name.equals("rollback") && method.getParameterCount() == 0))) {
-			throw refused(name,
+	public void abort(Executor executor) {
+		throw refused("abort", "Stepwise owns the connection and releases it after the migration.");
+	}
+
+	@Override
+	public void commit() throws SQLException {
+		checkTransactionControl("commit");
+		this.connection.commit();
+	}
+
+	@Override
+	public void rollback() throws SQLException {
+		checkTransactionControl("rollback");
+		this.connection.rollback();
+	}
+
+	@Override
+	public void setAutoCommit(boolean autoCommit) throws SQLException {
+		checkTransactionControl("setAutoCommit");
+		this.connection.setAutoCommit(autoCommit);
+	}
+
+	@Override
+	public void setSchema(String schema) throws SQLException {
+		checkTransactionControl("setSchema");
+		this.connection.setSchema(schema);
+	}
+
+	@Override
+	public void setCatalog(String catalog) throws SQLException {
+		checkTransactionControl("setCatalog");
+		this.connection.setCatalog(catalog);
+	}
+
+	private void checkTransactionControl(String method) {
+		if (this.migration.migration().transactional()) {
+			throw refused(method,
 					"Stepwise owns the transaction and commits it together with the history row."
 							+ " Split the work into several migrations, or return false from transactional() to manage"
 							+ " transactions yourself.");
-		}
-		try {
-			return method.invoke(this.connection, args);
-		}
-		catch (InvocationTargetException ex) {
-			throw ex.getTargetException();
 		}
 	}
 
 	private IllegalStateException refused(String method, String why) {
 		return new IllegalStateException(
 				"Migration " + this.migration.displayName() + " called Connection." + method + "(): " + why);
+	}
+
+	@Override
+	public void rollback(Savepoint savepoint) throws SQLException {
+		this.connection.rollback(savepoint);
+	}
+
+	@Override
+	public Statement createStatement() throws SQLException {
+		return this.connection.createStatement();
+	}
+
+	@Override
+	public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+		return this.connection.createStatement(resultSetType, resultSetConcurrency);
+	}
+
+	@Override
+	public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+			throws SQLException {
+		return this.connection.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability);
+	}
+
+	@Override
+	public PreparedStatement prepareStatement(String sql) throws SQLException {
+		return this.connection.prepareStatement(sql);
+	}
+
+	@Override
+	public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
+			throws SQLException {
+		return this.connection.prepareStatement(sql, resultSetType, resultSetConcurrency);
+	}
+
+	@Override
+	public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+			int resultSetHoldability) throws SQLException {
+		return this.connection.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+	}
+
+	@Override
+	public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+		return this.connection.prepareStatement(sql, autoGeneratedKeys);
+	}
+
+	@Override
+	public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+		return this.connection.prepareStatement(sql, columnIndexes);
+	}
+
+	@Override
+	public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+		return this.connection.prepareStatement(sql, columnNames);
+	}
+
+	@Override
+	public CallableStatement prepareCall(String sql) throws SQLException {
+		return this.connection.prepareCall(sql);
+	}
+
+	@Override
+	public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+		return this.connection.prepareCall(sql, resultSetType, resultSetConcurrency);
+	}
+
+	@Override
+	public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
+			int resultSetHoldability) throws SQLException {
+		return this.connection.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+	}
+
+	@Override
+	public String nativeSQL(String sql) throws SQLException {
+		return this.connection.nativeSQL(sql);
+	}
+
+	@Override
+	public boolean getAutoCommit() throws SQLException {
+		return this.connection.getAutoCommit();
+	}
+
+	@Override
+	public boolean isClosed() throws SQLException {
+		return this.connection.isClosed();
+	}
+
+	@Override
+	public DatabaseMetaData getMetaData() throws SQLException {
+		return this.connection.getMetaData();
+	}
+
+	@Override
+	public void setReadOnly(boolean readOnly) throws SQLException {
+		this.connection.setReadOnly(readOnly);
+	}
+
+	@Override
+	public boolean isReadOnly() throws SQLException {
+		return this.connection.isReadOnly();
+	}
+
+	@Override
+	public String getCatalog() throws SQLException {
+		return this.connection.getCatalog();
+	}
+
+	@Override
+	public void setTransactionIsolation(int level) throws SQLException {
+		this.connection.setTransactionIsolation(level);
+	}
+
+	@Override
+	public int getTransactionIsolation() throws SQLException {
+		return this.connection.getTransactionIsolation();
+	}
+
+	@Override
+	public SQLWarning getWarnings() throws SQLException {
+		return this.connection.getWarnings();
+	}
+
+	@Override
+	public void clearWarnings() throws SQLException {
+		this.connection.clearWarnings();
+	}
+
+	@Override
+	public Map<String, Class<?>> getTypeMap() throws SQLException {
+		return this.connection.getTypeMap();
+	}
+
+	@Override
+	public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+		this.connection.setTypeMap(map);
+	}
+
+	@Override
+	public void setHoldability(int holdability) throws SQLException {
+		this.connection.setHoldability(holdability);
+	}
+
+	@Override
+	public int getHoldability() throws SQLException {
+		return this.connection.getHoldability();
+	}
+
+	@Override
+	public Savepoint setSavepoint() throws SQLException {
+		return this.connection.setSavepoint();
+	}
+
+	@Override
+	public Savepoint setSavepoint(String name) throws SQLException {
+		return this.connection.setSavepoint(name);
+	}
+
+	@Override
+	public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+		this.connection.releaseSavepoint(savepoint);
+	}
+
+	@Override
+	public Clob createClob() throws SQLException {
+		return this.connection.createClob();
+	}
+
+	@Override
+	public Blob createBlob() throws SQLException {
+		return this.connection.createBlob();
+	}
+
+	@Override
+	public NClob createNClob() throws SQLException {
+		return this.connection.createNClob();
+	}
+
+	@Override
+	public SQLXML createSQLXML() throws SQLException {
+		return this.connection.createSQLXML();
+	}
+
+	@Override
+	public boolean isValid(int timeout) throws SQLException {
+		return this.connection.isValid(timeout);
+	}
+
+	@Override
+	public void setClientInfo(String name, String value) throws SQLClientInfoException {
+		this.connection.setClientInfo(name, value);
+	}
+
+	@Override
+	public void setClientInfo(Properties properties) throws SQLClientInfoException {
+		this.connection.setClientInfo(properties);
+	}
+
+	@Override
+	public String getClientInfo(String name) throws SQLException {
+		return this.connection.getClientInfo(name);
+	}
+
+	@Override
+	public Properties getClientInfo() throws SQLException {
+		return this.connection.getClientInfo();
+	}
+
+	@Override
+	public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+		return this.connection.createArrayOf(typeName, elements);
+	}
+
+	@Override
+	public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+		return this.connection.createStruct(typeName, attributes);
+	}
+
+	@Override
+	public String getSchema() throws SQLException {
+		return this.connection.getSchema();
+	}
+
+	@Override
+	public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+		this.connection.setNetworkTimeout(executor, milliseconds);
+	}
+
+	@Override
+	public int getNetworkTimeout() throws SQLException {
+		return this.connection.getNetworkTimeout();
+	}
+
+	@Override
+	public <T> T unwrap(Class<T> type) throws SQLException {
+		return type.isInstance(this) ? type.cast(this) : this.connection.unwrap(type);
+	}
+
+	@Override
+	public boolean isWrapperFor(Class<?> type) throws SQLException {
+		return type.isInstance(this) || this.connection.isWrapperFor(type);
 	}
 
 }

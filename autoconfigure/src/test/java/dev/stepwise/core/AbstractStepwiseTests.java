@@ -1,5 +1,8 @@
 package dev.stepwise.core;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -407,6 +410,24 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 		MigrationFailedException failure = catchFailure(
 				() -> migrate(TestMigration.of("1", (context) -> context.connection().close()).nonTransactional()));
 		assertThat(failure.getMessage()).contains("called Connection.close()");
+	}
+
+	@Test
+	void transactionalMigrationWorksOnItsConnectionWithPlainJdbcAndSavepoints() {
+		migrate(TestMigration.createTable("1", "t1"));
+		migrate(TestMigration.createTable("1", "t1"), TestMigration.of("2", (context) -> {
+			Connection connection = context.connection();
+			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO t1 (id) VALUES (?)")) {
+				insert.setInt(1, 1);
+				insert.executeUpdate();
+				Savepoint beforeSecond = connection.setSavepoint();
+				insert.setInt(1, 2);
+				insert.executeUpdate();
+				connection.rollback(beforeSecond);
+			}
+		}));
+		assertThat(schema().jdbc().queryForList("SELECT id FROM t1", Integer.class)).containsExactly(1);
+		assertThat(schema().history()).extracting((row) -> row.get("outcome")).containsOnly("SUCCESS");
 	}
 
 	@Test
