@@ -161,9 +161,11 @@ enum Contender {
 	private record StepwiseMigration(int number) implements Migration {
 
 		@Override
-		public void up(MigrationContext context) {
-			for (String sql : statements(this.number)) {
-				context.jdbc().execute(sql);
+		public void up(MigrationContext context) throws SQLException {
+			try (Statement statement = context.connection().createStatement()) {
+				for (String sql : statements(this.number)) {
+					statement.execute(sql);
+				}
 			}
 		}
 
