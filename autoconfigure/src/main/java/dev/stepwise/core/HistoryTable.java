@@ -18,8 +18,9 @@ import org.springframework.jdbc.core.RowMapper;
  * layout, so that a later release can upgrade it and this release refuses a table it does
  * not understand.
  * <p>
- * Writes join the transaction bound to the current thread, if any, which is how a
- * transactional migration and its history row commit together.
+ * Under the lock, the table is reached through the run's one connection, and writes join
+ * whatever transaction is open there, which is how a transactional migration and its
+ * history row commit together.
  */
 final class HistoryTable {
 
