@@ -45,6 +45,8 @@ public final class Benchmark {
 
 	private final Map<String, Long> roundTrips = new LinkedHashMap<>();
 
+	private final List<Measurement> starterBeans = new ArrayList<>();
+
 	private Benchmark(Map<String, String> options) {
 		this.options = options;
 		this.out = Path.of(options.getOrDefault("out", "benchmarks"));
@@ -96,6 +98,8 @@ public final class Benchmark {
 				this.bootMeasurements.computeIfAbsent(tool, (key) -> new ArrayList<>())
 					.add(launch(BootStart.class, tool.name(), bootSchema(tool), bootSize, work));
 			}
+			this.starterBeans
+				.add(launch(BootStart.class, Tool.STEPWISE.name(), bootSchema(Tool.STEPWISE), bootSize, work, "steps"));
 			System.out.printf("Spring Boot start, N=%d, round %d/%d done%n", bootSize, round, bootRounds);
 		}
 		for (Tool tool : Tool.values()) {
@@ -107,8 +111,8 @@ public final class Benchmark {
 			}
 		}
 		String chart = database().fileName("results", "svg");
-		Report report = new Report(this.measurements, this.roundTrips, this.bootMeasurements, sizes, bootSize, rounds,
-				databaseVersion(), this.options);
+		Report report = new Report(this.measurements, this.roundTrips, this.bootMeasurements, this.starterBeans, sizes,
+				bootSize, rounds, databaseVersion(), this.options);
 		String markdown = report.markdown(chart);
 		Files.writeString(this.out.resolve(database().fileName("RESULTS", "md")), markdown);
 		Files.writeString(this.out.resolve(chart), report.svg());
@@ -153,7 +157,8 @@ public final class Benchmark {
 		return new Measurement(Double.parseDouble(values.getOrDefault("migrate_ms", values.get("ready_ms"))), again,
 				wall - Math.max(again, 0), Long.parseLong(values.get("peak_kb")),
 				Long.parseLong(values.getOrDefault("round_trips", "-1")),
-				Double.parseDouble(values.getOrDefault("runners_ms", "-1")));
+				Double.parseDouble(values.getOrDefault("runners_ms", "-1")),
+				Double.parseDouble(values.getOrDefault("beans_ms", "-1")));
 	}
 
 	private void admin(List<String> statements) throws SQLException {
@@ -203,9 +208,11 @@ public final class Benchmark {
 	 * @param runnersMs for a Spring Boot start, the time from
 	 * {@code ApplicationStartedEvent} to {@code ApplicationReadyEvent}: the application
 	 * runners ({@code -1} otherwise)
+	 * @param beansMs for a Spring Boot start that records its start-up steps, the time
+	 * spent creating the Stepwise starter's beans ({@code -1} otherwise)
 	 */
-	record Measurement(double migrateMs, double againMs, double wallMs, long peakKb, long roundTrips,
-			double runnersMs) {
+	record Measurement(double migrateMs, double againMs, double wallMs, long peakKb, long roundTrips, double runnersMs,
+			double beansMs) {
 	}
 
 	static String date() {

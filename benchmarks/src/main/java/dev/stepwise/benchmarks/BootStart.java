@@ -2,8 +2,13 @@ package dev.stepwise.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dev.stepwise.api.Migration;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -16,18 +21,24 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.metrics.StartupStep;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One start of a small Spring Boot application in a fresh JVM: a data source and one
  * migration tool through its Spring Boot integration (or none), with N migrations.
- * Arguments: tool, JDBC URL, user, password, N, working directory. Prints one line:
+ * Arguments: tool, JDBC URL, user, password, N, working directory, and optionally
+ * {@code steps}. Prints one line:
  * {@code result ready_ms=... runners_ms=... jvm_ms=... peak_kb=...}: the time Spring Boot
  * reports for the start up to {@link ApplicationReadyEvent}, the part of it from
  * {@link ApplicationStartedEvent} on (the application runners, where Stepwise checks and
  * the connected applications run their query), the JVM's uptime then, and the peak
- * resident memory.
+ * resident memory. With {@code steps}, the start records Spring's start-up steps, which
+ * costs every step a little, and the line adds {@code beans_ms=...}: the time the context
+ * spent creating the Stepwise starter's beans.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -84,14 +95,43 @@ public class BootStart {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setDefaultProperties(properties);
+		BufferingApplicationStartup steps = (args.length > 6 && args[6].equals("steps"))
+				? new BufferingApplicationStartup(100_000) : null;
+		if (steps != null) {
+			application.setApplicationStartup(steps);
+		}
 		application
 			.addInitializers((context) -> registerMigrations((GenericApplicationContext) context, tool, migrations));
 		long[] started = new long[1];
 		application.addListeners((ApplicationStartedEvent event) -> started[0] = System.nanoTime());
 		application.addListeners((ApplicationReadyEvent ready) -> System.out.println("result ready_ms="
 				+ ready.getTimeTaken().toMillis() + " runners_ms=" + (System.nanoTime() - started[0]) / 1_000_000.0
-				+ " jvm_ms=" + ManagementFactory.getRuntimeMXBean().getUptime() + " peak_kb=" + Run.peakKilobytes()));
+				+ " jvm_ms=" + ManagementFactory.getRuntimeMXBean().getUptime() + " peak_kb=" + Run.peakKilobytes()
+				+ ((steps != null) ? " beans_ms=" + starterBeansMs(steps) : "")));
 		application.run().close();
+	}
+
+	/**
+	 * The time spent creating the starter's beans: its auto-configurations, properties,
+	 * engine and runner, each counted once, with the beans it creates in turn.
+	 */
+	private static double starterBeansMs(BufferingApplicationStartup steps) {
+		List<TimelineEvent> starterBeans = new ArrayList<>();
+		Set<Long> ids = new HashSet<>();
+		for (TimelineEvent event : steps.getBufferedTimeline().getEvents()) {
+			StartupStep step = event.getStartupStep();
+			for (StartupStep.Tag tag : step.getTags()) {
+				if (step.getName().equals("spring.beans.instantiate") && tag.getKey().equals("beanName")
+						&& tag.getValue().toLowerCase(Locale.ROOT).contains("stepwise")) {
+					starterBeans.add(event);
+					ids.add(step.getId());
+				}
+			}
+		}
+		return starterBeans.stream()
+			.filter((event) -> !ids.contains(event.getStartupStep().getParentId()))
+			.mapToDouble((event) -> event.getDuration().toNanos() / 1_000_000.0)
+			.sum();
 	}
 
 	private static void registerMigrations(GenericApplicationContext context, Tool tool, int migrations) {
