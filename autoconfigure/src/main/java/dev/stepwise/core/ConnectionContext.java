@@ -31,9 +31,7 @@ final class ConnectionContext implements MigrationContext {
 
 	private final Connection guarded;
 
-	private @Nullable JdbcTemplate jdbc;
-
-	private @Nullable NamedParameterJdbcTemplate namedJdbc;
+	private @Nullable MigrationTemplates templates;
 
 	private long lastProgressLog;
 
@@ -50,29 +48,21 @@ final class ConnectionContext implements MigrationContext {
 
 	@Override
 	public JdbcTemplate jdbc() {
-		// created on first use: in a fresh JVM, JdbcTemplate's classes and logging set-up
-		// cost tens of milliseconds, which a migration on plain JDBC need not pay
-		if (this.jdbc == null) {
-			this.jdbc = new JdbcTemplate(new SharedConnectionDataSource(this.connection)) {
-
-				@Override
-				protected Connection createConnectionProxy(Connection connection) {
-					return ConnectionContext.this.guarded;
-				}
-
-			};
-		}
-		return this.jdbc;
+		return templates().jdbc();
 	}
 
 	@Override
 	public NamedParameterJdbcTemplate namedJdbc() {
-		// created on first use: it allocates a statement cache, and most migrations never
-		// ask for it
-		if (this.namedJdbc == null) {
-			this.namedJdbc = new NamedParameterJdbcTemplate(jdbc());
+		return templates().namedJdbc();
+	}
+
+	private MigrationTemplates templates() {
+		// created on first use: in a fresh JVM, JdbcTemplate's classes and logging set-up
+		// cost tens of milliseconds, which a migration on plain JDBC need not pay
+		if (this.templates == null) {
+			this.templates = new MigrationTemplates(this.connection, this.guarded);
 		}
-		return this.namedJdbc;
+		return this.templates;
 	}
 
 	@Override

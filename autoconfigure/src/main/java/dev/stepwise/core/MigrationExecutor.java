@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.stepwise.api.DatabaseKind;
 import dev.stepwise.api.MigrationFailedException;
@@ -60,12 +58,9 @@ final class MigrationExecutor {
 	ExecutedMigration run(ResolvedMigration migration, Operation operation) {
 		long start = System.nanoTime();
 		boolean transactional = migration.migration().transactional();
-		AtomicReference<MigrationExecution> execution = new AtomicReference<>(
-				new MigrationExecution(migration.version().toString(), migration.description(), migration.className(),
-						operation, Instant.now(), 0, 0));
-		ProgressReport report = (done, total) -> this.listener
-			.progressed(execution.updateAndGet((current) -> current.withProgress(done, total)));
-		this.listener.started(execution.get());
+		Progress report = new Progress(new MigrationExecution(migration.version().toString(), migration.description(),
+				migration.className(), operation, Instant.now(), 0, 0));
+		this.listener.started(report.execution());
 		try {
 			if (transactional && this.database.kind().hasTransactionalDdl()) {
 				runInTransaction(migration, operation, report, start);
@@ -78,11 +73,11 @@ final class MigrationExecutor {
 			}
 		}
 		catch (RuntimeException ex) {
-			this.listener.finished(execution.get(), Duration.ofNanos(System.nanoTime() - start), ex);
+			this.listener.finished(report.execution(), Duration.ofNanos(System.nanoTime() - start), ex);
 			throw ex;
 		}
 		Duration time = Duration.ofNanos(System.nanoTime() - start);
-		this.listener.finished(execution.get(), time, null);
+		this.listener.finished(report.execution(), time, null);
 		logger.info("{} migration {} ({}) in {} ms{}", (operation == Operation.UP) ? "Applied" : "Reverted",
 				migration.version(), migration.description(), time.toMillis(),
 				transactional ? "" : " without a transaction");
@@ -96,13 +91,18 @@ final class MigrationExecutor {
 	 */
 	private void runInTransaction(ResolvedMigration migration, Operation operation, ProgressReport report, long start) {
 		try {
-			inTransaction(() -> {
-				runStep(migration, operation, report);
-				this.history.append(HistoryEntry.of(migration), operation, Outcome.SUCCESS, millisSince(start), null);
-			});
+			begin();
+			runStep(migration, operation, report);
+			this.history.append(HistoryEntry.of(migration), operation, Outcome.SUCCESS, millisSince(start), null);
+			commit();
 		}
 		catch (Exception ex) {
+			rollBack(ex);
 			throw rolledBack(migration, operation, ex, start);
+		}
+		catch (Error ex) {
+			rollBack(ex);
+			throw ex;
 		}
 	}
 
@@ -115,25 +115,31 @@ final class MigrationExecutor {
 	 */
 	private void runMarkedInTransaction(ResolvedMigration migration, Operation operation, ProgressReport report,
 			long start) {
-		AtomicInteger rank = new AtomicInteger(); // ranks start at 1
+		int running = 0; // ranks start at 1
 		try {
-			inTransaction(() -> {
-				rank.set(this.history.appendRunning(HistoryEntry.of(migration), operation));
-				runStep(migration, operation, report);
-				this.history.complete(rank.get(), Outcome.SUCCESS, millisSince(start), null);
-			});
+			begin();
+			running = this.history.appendRunning(HistoryEntry.of(migration), operation);
+			runStep(migration, operation, report);
+			this.history.complete(running, Outcome.SUCCESS, millisSince(start), null);
+			commit();
 		}
 		catch (Exception cause) {
+			rollBack(cause);
+			int rank = running;
 			AtomicBoolean committed = new AtomicBoolean();
-			RuntimeException notRecorded = (rank.get() == 0) ? null : record(() -> committed
-				.set(this.history.complete(rank.get(), Outcome.FAILED, millisSince(start), detail(cause))));
+			RuntimeException notRecorded = (rank == 0) ? null : record(() -> committed
+				.set(this.history.complete(rank, Outcome.FAILED, millisSince(start), detail(cause))));
 			if (notRecorded == null && !committed.get()) {
 				throw rolledBack(migration, operation, cause, start);
 			}
 			String state = "Its transaction was rolled back, but " + implicitCommits()
 					+ ", so the database may hold part of it. "
-					+ blockedAdvice(rank.get(), notRecorded, "; if any of it was committed, it stays marked RUNNING");
+					+ blockedAdvice(rank, notRecorded, "; if any of it was committed, it stays marked RUNNING");
 			throw failure(migration, operation, cause, start, false, state, notRecorded);
+		}
+		catch (Error ex) {
+			rollBack(ex);
+			throw ex;
 		}
 	}
 
@@ -161,16 +167,17 @@ final class MigrationExecutor {
 		int rank = this.history.appendRunning(HistoryEntry.of(migration), operation);
 		try {
 			if (transactional) {
-				inTransaction(() -> {
-					runStep(migration, operation, report);
-					this.history.complete(rank, Outcome.SUCCESS, millisSince(start), null);
-				});
+				begin();
+				runStep(migration, operation, report);
+				this.history.complete(rank, Outcome.SUCCESS, millisSince(start), null);
+				commit();
 			}
 			else {
 				runStep(migration, operation, report);
 			}
 		}
 		catch (Exception cause) {
+			rollBack(cause);
 			RuntimeException notRecorded = record(
 					() -> this.history.complete(rank, Outcome.FAILED, millisSince(start), detail(cause)));
 			String state = (transactional ? "Its transaction was rolled back, but " + implicitCommits()
@@ -178,6 +185,10 @@ final class MigrationExecutor {
 					+ ", so the database may hold part of it. "
 					+ blockedAdvice(rank, notRecorded, ", so it stays marked RUNNING");
 			throw failure(migration, operation, cause, start, false, state, notRecorded);
+		}
+		catch (Error ex) {
+			rollBack(ex);
+			throw ex;
 		}
 		if (transactional) {
 			return;
@@ -213,27 +224,36 @@ final class MigrationExecutor {
 	}
 
 	/**
-	 * Run work in a transaction on the run's connection: committed if it completes,
-	 * rolled back if it or the commit fails, and the connection back in auto-commit
-	 * either way.
+	 * Begin a transaction on the run's connection. The transactions are written out where
+	 * they run rather than passed as lambdas, which a fresh JVM would spin for the first
+	 * migration at a cost of tens of milliseconds.
 	 */
-	private void inTransaction(TransactionalWork work) throws Exception {
+	private void begin() throws SQLException {
 		this.connection.setAutoCommit(false);
+	}
+
+	/**
+	 * Commit the transaction and return the connection to auto-commit.
+	 */
+	private void commit() throws SQLException {
+		this.connection.commit();
+		this.connection.setAutoCommit(true);
+	}
+
+	/**
+	 * Roll back a transaction that failed, if one is open, and return the connection to
+	 * auto-commit; the failure stays the exception that counts.
+	 */
+	private void rollBack(Throwable failure) {
 		try {
-			work.run();
-			this.connection.commit();
-		}
-		catch (Exception | Error ex) {
-			try {
+			if (!this.connection.getAutoCommit()) {
 				this.connection.rollback();
 				this.connection.setAutoCommit(true);
 			}
-			catch (SQLException rollback) {
-				ex.addSuppressed(rollback);
-			}
-			throw ex;
 		}
-		this.connection.setAutoCommit(true);
+		catch (SQLException ex) {
+			failure.addSuppressed(ex);
+		}
 	}
 
 	private MigrationFailedException failure(ResolvedMigration migration, Operation operation, Throwable cause,
@@ -283,11 +303,31 @@ final class MigrationExecutor {
 	}
 
 	/**
-	 * Work that runs in a transaction.
+	 * A step's execution as listeners see it: started, then updated with each progress
+	 * the migration reports. A class rather than a lambda, which a fresh JVM would spin
+	 * for the first migration.
 	 */
-	private interface TransactionalWork {
+	private final class Progress implements ProgressReport {
 
-		void run() throws Exception;
+		private MigrationExecution execution;
+
+		Progress(MigrationExecution execution) {
+			this.execution = execution;
+		}
+
+		synchronized MigrationExecution execution() {
+			return this.execution;
+		}
+
+		@Override
+		public void progress(long done, long total) {
+			MigrationExecution updated;
+			synchronized (this) {
+				updated = this.execution.withProgress(done, total);
+				this.execution = updated;
+			}
+			MigrationExecutor.this.listener.progressed(updated);
+		}
 
 	}
 

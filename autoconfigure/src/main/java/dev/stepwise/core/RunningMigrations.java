@@ -32,24 +32,31 @@ final class RunningMigrations implements MigrationListener {
 	@Override
 	public void started(MigrationExecution execution) {
 		this.current = execution;
-		notify((listener) -> listener.started(execution));
+		if (!this.listeners.isEmpty()) {
+			notify((listener) -> listener.started(execution));
+		}
 	}
 
 	@Override
 	public void progressed(MigrationExecution execution) {
 		this.current = execution;
-		notify((listener) -> listener.progressed(execution));
+		if (!this.listeners.isEmpty()) {
+			notify((listener) -> listener.progressed(execution));
+		}
 	}
 
 	@Override
 	public void finished(MigrationExecution execution, Duration duration, @Nullable Throwable failure) {
 		this.current = null;
-		notify((listener) -> listener.finished(execution, duration, failure));
+		if (!this.listeners.isEmpty()) {
+			notify((listener) -> listener.finished(execution, duration, failure));
+		}
 	}
 
 	/**
 	 * Tell every listener, so that a broken listener (metrics, say) never fails a
-	 * migration; what it throws is logged.
+	 * migration; what it throws is logged. Called only when someone listens, so that an
+	 * engine without listeners makes no lambda, which a fresh JVM would pay for.
 	 */
 	private void notify(Consumer<MigrationListener> event) {
 		for (MigrationListener listener : this.listeners) {

@@ -307,6 +307,20 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 	}
 
 	@Test
+	void nonTransactionalMigrationThatFailsInItsOwnTransactionHasItRolledBackAndIsRecordedAsFailed() {
+		migrate(TestMigration.createTable("1", "t1"));
+		Migration failing = TestMigration.of("2", (context) -> {
+			context.connection().setAutoCommit(false);
+			context.jdbc().update("INSERT INTO t1 (id) VALUES (1)");
+			throw new IllegalStateException("The backfill service is unavailable");
+		}).nonTransactional();
+		MigrationFailedException failure = catchFailure(() -> migrate(TestMigration.createTable("1", "t1"), failing));
+		assertThat(failure.getMessage()).contains("without a transaction").contains("recorded as FAILED");
+		assertThat(schema().jdbc().queryForObject("SELECT COUNT(*) FROM t1", Integer.class)).isZero();
+		assertThat(column("outcome")).containsExactly("SUCCESS", "FAILED");
+	}
+
+	@Test
 	void failureThatCannotBeRecordedSaysSoInsteadOfClaimingItWas() {
 		migrate(TestMigration.createTable("1", "t1"));
 		TestMigration vandal = TestMigration.of("2", (context) -> {
@@ -375,6 +389,23 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 		assertThat(failure.getMessage()).contains("The backfill service is unavailable");
 		assertThat(failure.getCause()).isInstanceOf(IllegalStateException.class);
 		assertThat(schema().jdbc().queryForObject("SELECT COUNT(*) FROM t1", Integer.class)).isZero();
+	}
+
+	@Test
+	void errorInJavaCodeRollsBackWhatTheMigrationWroteAndPassesThrough() {
+		migrate(TestMigration.createTable("1", "t1"));
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> migrate(TestMigration.createTable("1", "t1"), TestMigration.of("2", (context) -> {
+				context.jdbc().update("INSERT INTO t1 (id) VALUES (1)");
+				throw new AssertionError("A bug in the migration");
+			})))
+			.withMessage("A bug in the migration");
+		assertThat(schema().jdbc().queryForObject("SELECT COUNT(*) FROM t1", Integer.class)).isZero();
+		if (database().kind() != DatabaseKind.OTHER) {
+			// nothing of it was committed, and the run let go of its connection and lock
+			MigrationResult retry = migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));
+			assertThat(retry.applied()).extracting(ExecutedMigration::version).containsExactly("2");
+		}
 	}
 
 	@Test
