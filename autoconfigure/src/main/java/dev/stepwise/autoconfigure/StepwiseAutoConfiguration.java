@@ -13,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -68,23 +67,20 @@ public final class StepwiseAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	StepwiseSchemaManagementProvider stepwiseSchemaManagementProvider(ObjectProvider<DataSource> dataSource) {
 		return new StepwiseSchemaManagementProvider(dataSource.getIfUnique());
 	}
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "stepwise.auto-run", matchIfMissing = true)
-	@Conditional({ NoCommandCondition.class, RunnerPhaseCondition.class })
-	@ConditionalOnMissingBean
+	@Conditional(RunnerPhaseCondition.class)
 	MigrateOnStartup stepwiseMigrateOnStartup(Stepwise stepwise) {
 		return new MigrateOnStartup(stepwise);
 	}
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "stepwise.auto-run", matchIfMissing = true)
-	@Conditional({ NoCommandCondition.class, InitializationPhaseCondition.class })
-	@ConditionalOnMissingBean
+	@Conditional(InitializationPhaseCondition.class)
 	MigrateOnInitialization stepwiseMigrateOnInitialization(Stepwise stepwise, Environment environment) {
 		return new MigrateOnInitialization(stepwise, StartupPhase.reasonForInitialization(environment));
 	}
@@ -99,44 +95,28 @@ public final class StepwiseAutoConfiguration {
 	}
 
 	/**
-	 * Matches when migrations run in the {@link StartupPhase#RUNNER runner} phase.
+	 * Matches when migrations run in the {@link StartupPhase#RUNNER runner} phase, with
+	 * no {@code stepwise.command} replacing the normal start-up.
 	 */
 	static final class RunnerPhaseCondition extends SpringBootCondition {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			StartupPhase phase = StartupPhase.of(context.getEnvironment());
-			return new ConditionOutcome(phase == StartupPhase.RUNNER, "Stepwise start-up phase is " + phase);
+			return StartupPhase.outcome(context.getEnvironment(), StartupPhase.RUNNER);
 		}
 
 	}
 
 	/**
 	 * Matches when migrations run in the {@link StartupPhase#INITIALIZATION
-	 * initialization} phase.
+	 * initialization} phase, with no {@code stepwise.command} replacing the normal
+	 * start-up.
 	 */
 	static final class InitializationPhaseCondition extends SpringBootCondition {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			StartupPhase phase = StartupPhase.of(context.getEnvironment());
-			return new ConditionOutcome(phase == StartupPhase.INITIALIZATION, "Stepwise start-up phase is " + phase);
-		}
-
-	}
-
-	/**
-	 * Matches when no {@code stepwise.command} replaces the normal start-up.
-	 */
-	static final class NoCommandCondition extends NoneNestedConditions {
-
-		NoCommandCondition() {
-			super(ConfigurationPhase.REGISTER_BEAN);
-		}
-
-		@ConditionalOnProperty("stepwise.command")
-		static final class CommandGiven {
-
+			return StartupPhase.outcome(context.getEnvironment(), StartupPhase.INITIALIZATION);
 		}
 
 	}
