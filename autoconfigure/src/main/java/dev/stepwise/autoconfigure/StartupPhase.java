@@ -4,7 +4,6 @@ import dev.stepwise.api.StepwiseException;
 import dev.stepwise.api.StepwiseException.Code;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
@@ -31,8 +30,6 @@ public enum StartupPhase {
 
 	private static final String PHASE = "stepwise.phase";
 
-	private static final String COMMAND = "stepwise.command";
-
 	/**
 	 * The phase to use: the configured one, or {@link #INITIALIZATION} when Hibernate
 	 * validates the schema and {@link #RUNNER} otherwise.
@@ -52,18 +49,6 @@ public enum StartupPhase {
 			return configured;
 		}
 		return (validation != null) ? INITIALIZATION : RUNNER;
-	}
-
-	/**
-	 * Whether migrations run at start-up in the given phase: when it is the phase to use
-	 * and no {@code stepwise.command} replaces the normal start-up.
-	 */
-	static ConditionOutcome outcome(Environment environment, StartupPhase phase) {
-		if (environment.containsProperty(COMMAND)) {
-			return ConditionOutcome.noMatch(COMMAND + " replaces the normal start-up");
-		}
-		StartupPhase chosen = of(environment);
-		return new ConditionOutcome(chosen == phase, "Stepwise start-up phase is " + chosen);
 	}
 
 	/**

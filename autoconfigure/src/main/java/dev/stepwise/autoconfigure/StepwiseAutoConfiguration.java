@@ -95,28 +95,48 @@ public final class StepwiseAutoConfiguration {
 	}
 
 	/**
-	 * Matches when migrations run in the {@link StartupPhase#RUNNER runner} phase, with
-	 * no {@code stepwise.command} replacing the normal start-up.
+	 * Matches when migrations run at start-up in one phase: when it is the phase to use
+	 * and no {@code stepwise.command} replaces the normal start-up.
 	 */
-	static final class RunnerPhaseCondition extends SpringBootCondition {
+	abstract static class PhaseCondition extends SpringBootCondition {
+
+		private final StartupPhase phase;
+
+		PhaseCondition(StartupPhase phase) {
+			this.phase = phase;
+		}
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return StartupPhase.outcome(context.getEnvironment(), StartupPhase.RUNNER);
+			Environment environment = context.getEnvironment();
+			if (environment.containsProperty("stepwise.command")) {
+				return ConditionOutcome.noMatch("stepwise.command replaces the normal start-up");
+			}
+			StartupPhase chosen = StartupPhase.of(environment);
+			return new ConditionOutcome(chosen == this.phase, "Stepwise start-up phase is " + chosen);
+		}
+
+	}
+
+	/**
+	 * Matches when migrations run in the {@link StartupPhase#RUNNER runner} phase.
+	 */
+	static final class RunnerPhaseCondition extends PhaseCondition {
+
+		RunnerPhaseCondition() {
+			super(StartupPhase.RUNNER);
 		}
 
 	}
 
 	/**
 	 * Matches when migrations run in the {@link StartupPhase#INITIALIZATION
-	 * initialization} phase, with no {@code stepwise.command} replacing the normal
-	 * start-up.
+	 * initialization} phase.
 	 */
-	static final class InitializationPhaseCondition extends SpringBootCondition {
+	static final class InitializationPhaseCondition extends PhaseCondition {
 
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return StartupPhase.outcome(context.getEnvironment(), StartupPhase.INITIALIZATION);
+		InitializationPhaseCondition() {
+			super(StartupPhase.INITIALIZATION);
 		}
 
 	}
