@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 
 import dev.stepwise.api.Migration;
 import dev.stepwise.api.MigrationContext;
+import dev.stepwise.core.ExecutedMigration;
 import dev.stepwise.core.MigrationResult;
 import dev.stepwise.core.RepairResolution;
 import dev.stepwise.core.Stepwise;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,6 +119,14 @@ class StepwiseAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void appliesMigrationsInVersionOrderWhateverTheOrderOfTheirBeans() {
+		this.contextRunner.withUserConfiguration(ReversedMigrationsConfiguration.class).run((context) -> {
+			MigrationResult result = context.getBean(Stepwise.class).migrate();
+			assertThat(result.applied()).extracting(ExecutedMigration::version).containsExactly("1", "2");
+		});
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "table=bad-name", "table=history;DROP TABLE products", "table=it's", "schema=\"quoted\"",
 			"schema=two words", "schema=public.history", "table=9lives", "table=histoire_é",
@@ -155,6 +165,23 @@ class StepwiseAutoConfigurationTests {
 		@Bean
 		Migration second() {
 			return new V2__Add_email();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ReversedMigrationsConfiguration {
+
+		@Bean
+		@Order(1)
+		Migration second() {
+			return new V2__Add_email();
+		}
+
+		@Bean
+		@Order(2)
+		Migration first() {
+			return new V1__Create_customer();
 		}
 
 	}
