@@ -20,7 +20,7 @@ import org.springframework.jdbc.datasource.SmartDataSource;
  * does. Unlike spring-jdbc's {@code SingleConnectionDataSource}, it sets up no logging,
  * which a cold start would pay for on every run.
  */
-final class SharedConnectionDataSource implements SmartDataSource {
+final class SharedConnectionDataSource implements SmartDataSource, AutoCloseable {
 
 	private final Connection connection;
 
@@ -44,7 +44,8 @@ final class SharedConnectionDataSource implements SmartDataSource {
 	/**
 	 * Close the shared connection, which ends its session and any lock the session holds.
 	 */
-	void close() {
+	@Override
+	public void close() {
 		try {
 			this.connection.close();
 		}

@@ -91,14 +91,22 @@ public final class Stepwise {
 
 	/**
 	 * Apply every pending migration (up to the target, if one is set), after taking the
-	 * migration lock and validating the migrations against the history.
+	 * migration lock and validating the migrations against the history. A database that
+	 * the history's summary, read without the lock, shows up to date is left as it is
+	 * without taking the lock (see {@link #confirmWithoutLock}).
 	 * @return what was applied
 	 * @throws StepwiseException if validation refuses the run, the lock is not acquired
 	 * in time, or a migration fails
 	 */
 	public MigrationResult migrate() {
 		long start = System.nanoTime();
-		try (Run run = lock()) {
+		List<ResolvedMigration> resolved = MigrationResolver.resolve(this.migrations);
+		Database database = Database.inspect(this.dataSource, this.schema, this.dataSourceName);
+		MigrationPlan upToDate = confirmWithoutLock(database, resolved);
+		if (upToDate != null) {
+			return result(database, upToDate, List.of(), start);
+		}
+		try (Run run = lock(resolved, database)) {
 			MigrationPlan plan = plan(run);
 			List<ExecutedMigration> applied = new ArrayList<>();
 			if (!plan.pending().isEmpty()) {
@@ -108,19 +116,49 @@ public final class Stepwise {
 					applied.add(executor.run(migration, Operation.UP));
 				}
 			}
-			Version current = plan.currentVersionAfter(applied.size());
-			Duration duration = Duration.ofNanos(System.nanoTime() - start);
-			if (applied.isEmpty()) {
-				logger.info("{} is up to date; current version {}", capitalize(run.database().describe()),
-						(current != null) ? current : "none");
-			}
-			else {
-				logger.info("Applied {} migration{} to {} in {} ms; current version {}", applied.size(),
-						(applied.size() == 1) ? "" : "s", run.database().describe(), duration.toMillis(), current);
-			}
-			return new MigrationResult(run.database().kind(), run.database().schema(), List.copyOf(applied),
-					(current != null) ? current.toString() : null, duration);
+			return result(run.database(), plan, applied, start);
 		}
+	}
+
+	/**
+	 * Confirm without the lock that nothing is pending, from the history's summary as
+	 * {@link #plan(Run)} would under it. The summary is one statement's consistent view,
+	 * and an instance can only add to a history that shows every migration applied: so
+	 * nothing can be pending that the lock would have let this run apply, and a start
+	 * with nothing to do neither waits for another instance's run nor writes anything.
+	 * @return the plan with nothing pending, or {@code null} if the run must take the
+	 * lock: something is pending, the table is missing, or the history must be read event
+	 * by event
+	 */
+	private @Nullable MigrationPlan confirmWithoutLock(Database database, List<ResolvedMigration> migrations) {
+		try (SharedConnectionDataSource connection = SharedConnectionDataSource.open(database.dataSource())) {
+			HistoryTable table = new HistoryTable(database.on(connection), this.table);
+			try {
+				Optional<HistorySummary> summary = table.exists() ? table.readSummary() : Optional.empty();
+				int applied = summary.isPresent() ? summary.get().appliedPrefix(migrations) : 0;
+				MigrationPlan plan = (applied > 0) ? this.planner.planAfter(migrations, applied) : null;
+				return (plan != null && plan.pending().isEmpty()) ? plan : null;
+			}
+			catch (RuntimeException ex) {
+				throw bookkeepingFailure("read history table " + table.displayName() + " on", database, ex);
+			}
+		}
+	}
+
+	private static MigrationResult result(Database database, MigrationPlan plan, List<ExecutedMigration> applied,
+			long start) {
+		Version current = plan.currentVersionAfter(applied.size());
+		Duration duration = Duration.ofNanos(System.nanoTime() - start);
+		if (applied.isEmpty()) {
+			logger.info("{} is up to date; current version {}", capitalize(database.describe()),
+					(current != null) ? current : "none");
+		}
+		else {
+			logger.info("Applied {} migration{} to {} in {} ms; current version {}", applied.size(),
+					(applied.size() == 1) ? "" : "s", database.describe(), duration.toMillis(), current);
+		}
+		return new MigrationResult(database.kind(), database.schema(), List.copyOf(applied),
+				(current != null) ? current.toString() : null, duration);
 	}
 
 	/**
@@ -265,8 +303,8 @@ public final class Stepwise {
 
 	/**
 	 * Plan a migration run. A history that holds exactly the first migrations, each
-	 * applied once and in order, as most do, is confirmed from a summary of one row; any
-	 * other is read event by event.
+	 * applied once and in order, as most do, is confirmed from a summary of one row, and
+	 * an empty one needs no more; any other is read event by event.
 	 */
 	private MigrationPlan plan(Run run) {
 		Optional<HistorySummary> summary = run.readSummary();
@@ -274,7 +312,9 @@ public final class Stepwise {
 		if (applied > 0) {
 			return this.planner.planAfter(run.migrations(), applied);
 		}
-		MigrationHistory history = baselineIfAdopting(run, run.readHistory(true));
+		boolean empty = summary.isPresent() && summary.get().events() == 0;
+		MigrationHistory history = baselineIfAdopting(run,
+				empty ? MigrationHistory.of(List.of()) : run.readHistory(true));
 		if (this.planner.namesEvents(run.migrations(), history)) {
 			history = run.readHistory(false);
 		}
@@ -312,8 +352,11 @@ public final class Stepwise {
 	 * {@link SqlRunner}).
 	 */
 	private Run lock() {
-		List<ResolvedMigration> resolved = MigrationResolver.resolve(this.migrations);
-		Database database = Database.inspect(this.dataSource, this.schema, this.dataSourceName);
+		return lock(MigrationResolver.resolve(this.migrations),
+				Database.inspect(this.dataSource, this.schema, this.dataSourceName));
+	}
+
+	private Run lock(List<ResolvedMigration> resolved, Database database) {
 		database.ensureSchema(this.createSchema);
 		MigrationLock lock = database.dialect().lock(database, this.table, this.lockLease);
 		try {

@@ -636,6 +636,42 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 		assertThat(migrate(TestMigration.createTable("1", "t1")).applied()).hasSize(1);
 	}
 
+	/**
+	 * Where the database sums the history up in one row, a start that it shows up to date
+	 * takes no lock; elsewhere, and whenever something is pending, the start waits.
+	 */
+	@Test
+	void startWithNothingPendingDoesNotWaitForAnotherRunsLockWhereTheHistoryHasASummary() {
+		Migration[] applied = { TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2") };
+		migrate(applied);
+		Database database = Database.inspect(schema().dataSource(), null);
+		MigrationLock held = database.dialect().lock(database, Stepwise.DEFAULT_TABLE, Stepwise.DEFAULT_LOCK_LEASE);
+		assertThat(held.tryAcquire()).isTrue();
+		try {
+			Stepwise upToDate = stepwise(applied).lockTimeout(Duration.ofMillis(300)).build();
+			if (summary().isPresent()) {
+				MigrationResult result = upToDate.migrate();
+				assertThat(result.applied()).isEmpty();
+				assertThat(result.currentVersion()).isEqualTo("2");
+			}
+			else {
+				assertThatExceptionOfType(StepwiseException.class).isThrownBy(upToDate::migrate)
+					.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.LOCK_TIMEOUT));
+			}
+			assertThatExceptionOfType(StepwiseException.class)
+				.isThrownBy(() -> stepwise(applied[0], applied[1], TestMigration.createTable("3", "t3"))
+					.lockTimeout(Duration.ofMillis(300))
+					.build()
+					.migrate())
+				.satisfies((ex) -> assertThat(ex.code()).isEqualTo(Code.LOCK_TIMEOUT));
+			assertThat(schema().hasTable("t3")).isFalse();
+		}
+		finally {
+			held.release();
+		}
+		assertThat(schema().history()).hasSize(2);
+	}
+
 	Optional<HistorySummary> summary() {
 		return new HistoryTable(Database.inspect(schema().dataSource(), null), Stepwise.DEFAULT_TABLE).readSummary();
 	}
