@@ -184,6 +184,25 @@ final class HistoryTable {
 		return Optional.of(summary);
 	}
 
+	/**
+	 * The summary as a start reads it without the lock: where the database can make one
+	 * and the table is both created and marked. Another instance may be between the two,
+	 * which the lock would have hidden, so an unmarked table is left to the run under the
+	 * lock to create or refuse.
+	 * @return the summary, or empty if the run must take the lock to learn more
+	 */
+	Optional<HistorySummary> readSummaryWithoutLock() {
+		if (this.database.dialect().versionsInOrder() == null) {
+			return Optional.empty();
+		}
+		Optional<String> marker = marker();
+		if (marker.isEmpty() || marker.get().isEmpty()) {
+			return Optional.empty();
+		}
+		checkFormat(marker.get());
+		return readSummary();
+	}
+
 	private List<HistoryEvent> read(String columns, RowMapper<HistoryEvent> mapper) {
 		List<HistoryEvent> events = this.sql
 			.query("SELECT " + columns + " FROM " + this.name + " ORDER BY installed_rank", mapper);

@@ -127,14 +127,14 @@ public final class Stepwise {
 	 * nothing can be pending that the lock would have let this run apply, and a start
 	 * with nothing to do neither waits for another instance's run nor writes anything.
 	 * @return the plan with nothing pending, or {@code null} if the run must take the
-	 * lock: something is pending, the table is missing, or the history must be read event
-	 * by event
+	 * lock: something is pending, the table is missing or not marked yet, or the history
+	 * must be read event by event
 	 */
 	private @Nullable MigrationPlan confirmWithoutLock(Database database, List<ResolvedMigration> migrations) {
 		try (SharedConnectionDataSource connection = SharedConnectionDataSource.open(database.dataSource())) {
 			HistoryTable table = new HistoryTable(database.on(connection), this.table);
 			try {
-				Optional<HistorySummary> summary = table.exists() ? table.readSummary() : Optional.empty();
+				Optional<HistorySummary> summary = table.readSummaryWithoutLock();
 				int applied = summary.isPresent() ? summary.get().appliedPrefix(migrations) : 0;
 				MigrationPlan plan = (applied > 0) ? this.planner.planAfter(migrations, applied) : null;
 				return (plan != null && plan.pending().isEmpty()) ? plan : null;

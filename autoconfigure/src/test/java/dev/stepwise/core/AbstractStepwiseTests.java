@@ -615,6 +615,18 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 			.withMessageContaining("not a Stepwise history table");
 	}
 
+	/**
+	 * Without the lock, a start may see another run's history table between its creation
+	 * and its marker (where DDL commits implicitly): it leaves the table to the run under
+	 * the lock, which waits for that run, instead of refusing it.
+	 */
+	@Test
+	void startWithoutTheLockLeavesAnUnmarkedTableToTheRunUnderTheLock() {
+		schema().jdbc().execute("CREATE TABLE stepwise_history (id INT)");
+		HistoryTable table = new HistoryTable(Database.inspect(schema().dataSource(), null), Stepwise.DEFAULT_TABLE);
+		assertThat(table.readSummaryWithoutLock()).isEmpty();
+	}
+
 	@Test
 	void timesOutNamingTheHolderWhileAnotherRunHoldsTheLock() {
 		Database database = Database.inspect(schema().dataSource(), null);
