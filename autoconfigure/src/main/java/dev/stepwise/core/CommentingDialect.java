@@ -17,15 +17,8 @@ abstract class CommentingDialect extends Dialect {
 	}
 
 	@Override
-	final List<String> markHistory(Database database, String table, String marker) {
-		return List.of(commentOnTable(database.qualify(table), marker));
-	}
-
-	/**
-	 * The statement that sets a table's comment.
-	 */
-	String commentOnTable(String table, String comment) {
-		return "COMMENT ON TABLE " + table + " IS '" + comment + "'";
+	List<String> createHistory(Database database, String table, String create, String marker) {
+		return List.of(create, "COMMENT ON TABLE " + database.qualify(table) + " IS '" + marker + "'");
 	}
 
 }

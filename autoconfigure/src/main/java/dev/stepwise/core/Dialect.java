@@ -103,11 +103,14 @@ class Dialect {
 	}
 
 	/**
-	 * The statements that mark a newly created history table with its format.
+	 * The statements that create the history table and mark it with its format: the
+	 * {@code CREATE TABLE} statement, then a table of its own that holds the marker, as
+	 * portable SQL has no table comments.
+	 * @param create the statement that creates the history table
 	 */
-	List<String> markHistory(Database database, String table, String marker) {
+	List<String> createHistory(Database database, String table, String create, String marker) {
 		String formatTable = database.qualify(table + FORMAT_TABLE_SUFFIX);
-		return List.of("CREATE TABLE " + formatTable + " (marker VARCHAR(100) NOT NULL)",
+		return List.of(create, "CREATE TABLE " + formatTable + " (marker VARCHAR(100) NOT NULL)",
 				"INSERT INTO " + formatTable + " (marker) VALUES ('" + marker + "')");
 	}
 

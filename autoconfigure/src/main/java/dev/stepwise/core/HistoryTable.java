@@ -77,12 +77,12 @@ final class HistoryTable {
 			return;
 		}
 		Dialect dialect = this.database.dialect();
-		this.sql.execute("CREATE TABLE " + this.name + " (installed_rank INT NOT NULL PRIMARY KEY, "
+		String create = "CREATE TABLE " + this.name + " (installed_rank INT NOT NULL PRIMARY KEY, "
 				+ "version VARCHAR(50) NOT NULL, description VARCHAR(200) NOT NULL, operation VARCHAR(10) NOT NULL, "
 				+ "class_name VARCHAR(1000), installed_by VARCHAR(100) NOT NULL, installed_on "
 				+ dialect.timestampType() + " NOT NULL, execution_ms BIGINT NOT NULL, transactional BOOLEAN NOT NULL, "
-				+ "outcome VARCHAR(12) NOT NULL, detail VARCHAR(" + MAX_DETAIL + "))");
-		for (String statement : dialect.markHistory(this.database, this.table, MARKER + FORMAT)) {
+				+ "outcome VARCHAR(12) NOT NULL, detail VARCHAR(" + MAX_DETAIL + "))";
+		for (String statement : dialect.createHistory(this.database, this.table, create, MARKER + FORMAT)) {
 			this.sql.execute(statement);
 		}
 	}
@@ -115,10 +115,11 @@ final class HistoryTable {
 			end++;
 		}
 		if (end == start) {
-			throw new StepwiseException(Code.INCOMPATIBLE_HISTORY,
-					"Table " + displayName() + " on " + this.database.kind().displayName()
-							+ " exists but is not a Stepwise history table (it has no '" + MARKER
-							+ "' marker). Choose another table with stepwise.table, or rename the existing one.");
+			throw new StepwiseException(Code.INCOMPATIBLE_HISTORY, "Table " + displayName() + " on "
+					+ this.database.kind().displayName() + " exists but is not a Stepwise history table (it has no '"
+					+ MARKER
+					+ "' marker). Choose another table with stepwise.table, or rename the existing one. If it is"
+					+ " an empty table with Stepwise's columns, a start was killed while creating it: drop it.");
 		}
 		int format = Integer.parseInt(marker, start, end, 10);
 		if (format > FORMAT) {

@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -67,9 +68,14 @@ final class MySqlDialect extends EpochTimeDialect {
 		return "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', " + column + ") DIV 1000";
 	}
 
+	/**
+	 * The marker as a table option of the {@code CREATE TABLE} statement: one statement,
+	 * so that no crash can leave the table without its marker, which every later start
+	 * would refuse as not Stepwise's.
+	 */
 	@Override
-	String commentOnTable(String table, String comment) {
-		return "ALTER TABLE " + table + " COMMENT = '" + comment + "'";
+	List<String> createHistory(Database database, String table, String create, String marker) {
+		return List.of(create + " COMMENT = '" + marker + "'");
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.stepwise.core;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,16 @@ final class PostgresDialect extends EpochTimeDialect {
 		String regclass = "to_regclass('" + database.qualify(table).replace("'", "''") + "')";
 		return Optional.ofNullable(sql.queryForString("SELECT CASE WHEN " + regclass
 				+ " IS NOT NULL THEN COALESCE(obj_description(" + regclass + ", 'pg_class'), '') END"));
+	}
+
+	/**
+	 * The table and its comment in one statement, which PostgreSQL runs as one
+	 * transaction: no crash can leave the table without its marker, which every later
+	 * start would refuse as not Stepwise's.
+	 */
+	@Override
+	List<String> createHistory(Database database, String table, String create, String marker) {
+		return List.of(String.join(";\n", super.createHistory(database, table, create, marker)));
 	}
 
 	@Override

@@ -32,6 +32,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.ConnectionCallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -583,10 +584,10 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 
 	@Test
 	void refusesAHistoryTableWrittenByANewerRelease() {
-		schema().jdbc().execute("CREATE TABLE stepwise_history (installed_rank INT)");
 		Database database = Database.inspect(schema().dataSource(), null);
 		database.dialect()
-			.markHistory(database, "stepwise_history", "stepwise history format 2")
+			.createHistory(database, "stepwise_history", "CREATE TABLE stepwise_history (installed_rank INT)",
+					"stepwise history format 2")
 			.forEach(schema().jdbc()::execute);
 		assertThatExceptionOfType(StepwiseException.class)
 			.isThrownBy(() -> migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2")))
@@ -594,6 +595,21 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 			.withMessageContaining("format 2")
 			.withMessageContaining("newer Stepwise");
 		assertThat(schema().hasTable("t1")).isFalse();
+	}
+
+	/**
+	 * On PostgreSQL and MariaDB/MySQL one statement creates the history table and its
+	 * marker, so that no crash can leave a table that every later start refuses as not
+	 * Stepwise's; elsewhere DDL commits implicitly or may, statement by statement.
+	 */
+	@Test
+	void createsTheHistoryTableAndItsMarkerTogetherWhereTheDatabaseCan() {
+		Database database = Database.inspect(schema().dataSource(), null);
+		List<String> statements = database.dialect()
+			.createHistory(database, "half_made", "CREATE TABLE half_made (id INT)", "a marker ' that breaks");
+		assertThatException().isThrownBy(() -> statements.forEach(schema().jdbc()::execute));
+		boolean together = database() == TestDatabase.POSTGRESQL || database() == TestDatabase.MARIADB;
+		assertThat(schema().hasTable("half_made")).isEqualTo(!together);
 	}
 
 	@Test
