@@ -115,11 +115,12 @@ final class HistoryTable {
 			end++;
 		}
 		if (end == start) {
-			throw new StepwiseException(Code.INCOMPATIBLE_HISTORY, "Table " + displayName() + " on "
-					+ this.database.kind().displayName() + " exists but is not a Stepwise history table (it has no '"
-					+ MARKER
-					+ "' marker). Choose another table with stepwise.table, or rename the existing one. If it is"
-					+ " an empty table with Stepwise's columns, a start was killed while creating it: drop it.");
+			String where = displayName() + " on " + this.database.kind().displayName();
+			throw new StepwiseException(Code.INCOMPATIBLE_HISTORY,
+					"Table " + where + " exists but is not a Stepwise history table (it has no '" + MARKER
+							+ "' marker). Choose another table with stepwise.table, or rename the existing one."
+							+ " If it is an empty table with Stepwise's columns, a start was killed while creating"
+							+ " it: drop it.");
 		}
 		int format = Integer.parseInt(marker, start, end, 10);
 		if (format > FORMAT) {
@@ -186,16 +187,13 @@ final class HistoryTable {
 	}
 
 	/**
-	 * The summary as a start reads it without the lock: where the database can make one
-	 * and the table is both created and marked. Another instance may be between the two,
-	 * which the lock would have hidden, so an unmarked table is left to the run under the
-	 * lock to create or refuse.
+	 * The summary as a start reads it without the lock: only from a table that is both
+	 * created and marked. Another instance may be between the two, which the lock would
+	 * have hidden, so an unmarked table is left to the run under the lock to create or
+	 * refuse.
 	 * @return the summary, or empty if the run must take the lock to learn more
 	 */
 	Optional<HistorySummary> readSummaryWithoutLock() {
-		if (this.database.dialect().versionsInOrder() == null) {
-			return Optional.empty();
-		}
 		Optional<String> marker = marker();
 		if (marker.isEmpty() || marker.get().isEmpty()) {
 			return Optional.empty();

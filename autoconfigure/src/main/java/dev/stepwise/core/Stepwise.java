@@ -127,16 +127,17 @@ public final class Stepwise {
 	 * nothing can be pending that the lock would have let this run apply, and a start
 	 * with nothing to do neither waits for another instance's run nor writes anything.
 	 * @return the plan with nothing pending, or {@code null} if the run must take the
-	 * lock: something is pending, the table is missing or not marked yet, or the history
-	 * must be read event by event
+	 * lock: the database makes no summary, something is pending, the table is missing or
+	 * not marked yet, or the history must be read event by event
 	 */
 	private @Nullable MigrationPlan confirmWithoutLock(Database database, List<ResolvedMigration> migrations) {
+		if (database.dialect().versionsInOrder() == null) {
+			return null;
+		}
 		try (SharedConnectionDataSource connection = SharedConnectionDataSource.open(database.dataSource())) {
 			HistoryTable table = new HistoryTable(database.on(connection), this.table);
 			try {
-				Optional<HistorySummary> summary = table.readSummaryWithoutLock();
-				int applied = summary.isPresent() ? summary.get().appliedPrefix(migrations) : 0;
-				MigrationPlan plan = (applied > 0) ? this.planner.planAfter(migrations, applied) : null;
+				MigrationPlan plan = planFromSummary(table.readSummaryWithoutLock(), migrations);
 				return (plan != null && plan.pending().isEmpty()) ? plan : null;
 			}
 			catch (RuntimeException ex) {
@@ -308,9 +309,9 @@ public final class Stepwise {
 	 */
 	private MigrationPlan plan(Run run) {
 		Optional<HistorySummary> summary = run.readSummary();
-		int applied = summary.isPresent() ? summary.get().appliedPrefix(run.migrations()) : 0;
-		if (applied > 0) {
-			return this.planner.planAfter(run.migrations(), applied);
+		MigrationPlan confirmed = planFromSummary(summary, run.migrations());
+		if (confirmed != null) {
+			return confirmed;
 		}
 		boolean empty = summary.isPresent() && summary.get().events() == 0;
 		MigrationHistory history = baselineIfAdopting(run,
@@ -319,6 +320,16 @@ public final class Stepwise {
 			history = run.readHistory(false);
 		}
 		return this.planner.plan(run.migrations(), history, run.where());
+	}
+
+	/**
+	 * The plan of a history that its summary confirms, or {@code null} if it must be read
+	 * event by event.
+	 */
+	private @Nullable MigrationPlan planFromSummary(Optional<HistorySummary> summary,
+			List<ResolvedMigration> migrations) {
+		int applied = summary.isPresent() ? summary.get().appliedPrefix(migrations) : 0;
+		return (applied > 0) ? this.planner.planAfter(migrations, applied) : null;
 	}
 
 	private MigrationHistory baselineIfAdopting(Run run, MigrationHistory history) {
