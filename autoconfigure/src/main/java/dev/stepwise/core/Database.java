@@ -35,26 +35,56 @@ record Database(DataSource dataSource, DatabaseKind kind, Dialect dialect, @Null
 	}
 
 	/**
-	 * Inspect the database a data source connects to.
+	 * Inspect the database a data source connects to, on a connection of its own.
 	 * @param dataSourceName how to name the database if no connection can be opened
 	 */
 	static Database inspect(DataSource dataSource, @Nullable String configuredSchema, @Nullable String dataSourceName) {
-		try (Connection connection = dataSource.getConnection()) {
-			DatabaseMetaData metaData = connection.getMetaData();
+		try (SharedConnectionDataSource connection = connect(dataSource, dataSourceName)) {
+			return inspect(dataSource, connection, configuredSchema, dataSourceName);
+		}
+	}
+
+	/**
+	 * Open a connection of a data source to inspect the database on, and to read what
+	 * else needs no lock on the same connection.
+	 * @param dataSourceName how to name the database if no connection can be opened
+	 */
+	static SharedConnectionDataSource connect(DataSource dataSource, @Nullable String dataSourceName) {
+		try {
+			return new SharedConnectionDataSource(dataSource.getConnection());
+		}
+		catch (SQLException ex) {
+			throw connectionFailure(dataSourceName, ex);
+		}
+	}
+
+	/**
+	 * Inspect the database on an open connection of a data source.
+	 * @param dataSourceName how to name the database if it cannot be inspected
+	 * @return the database, reached through the data source
+	 */
+	static Database inspect(DataSource dataSource, SharedConnectionDataSource connection,
+			@Nullable String configuredSchema, @Nullable String dataSourceName) {
+		try {
+			DatabaseMetaData metaData = connection.connection().getMetaData();
 			DatabaseKind kind = DatabaseKind.from(metaData);
 			Dialect dialect = Dialect.of(kind);
-			String schema = (configuredSchema != null) ? configuredSchema : dialect.currentSchema(connection);
+			String schema = (configuredSchema != null) ? configuredSchema
+					: dialect.currentSchema(connection.connection());
 			String user = (metaData.getUserName() != null) ? metaData.getUserName() : System.getProperty("user.name");
 			return new Database(dataSource, kind, dialect, schema, configuredSchema != null, user,
 					Identifiers.of(metaData));
 		}
 		catch (SQLException ex) {
-			throw new StepwiseException(Code.DATABASE_ERROR,
-					"Stepwise could not connect to " + ((dataSourceName != null) ? dataSourceName : "the database")
-							+ ": " + String.valueOf(ex.getMessage()).replaceFirst("\\.$", "")
-							+ ". No migration was run.",
-					ex);
+			throw connectionFailure(dataSourceName, ex);
 		}
+	}
+
+	private static StepwiseException connectionFailure(@Nullable String dataSourceName, SQLException ex) {
+		return new StepwiseException(Code.DATABASE_ERROR,
+				"Stepwise could not connect to " + ((dataSourceName != null) ? dataSourceName : "the database") + ": "
+						+ String.valueOf(ex.getMessage()).replaceFirst("\\.$", "") + ". No migration was run.",
+				ex);
 	}
 
 	/**

@@ -101,8 +101,12 @@ public final class Stepwise {
 	public MigrationResult migrate() {
 		long start = System.nanoTime();
 		List<ResolvedMigration> resolved = MigrationResolver.resolve(this.migrations);
-		Database database = Database.inspect(this.dataSource, this.schema, this.dataSourceName);
-		MigrationPlan upToDate = confirmWithoutLock(database, resolved);
+		Database database;
+		MigrationPlan upToDate;
+		try (SharedConnectionDataSource connection = Database.connect(this.dataSource, this.dataSourceName)) {
+			database = inspect(connection);
+			upToDate = confirmWithoutLock(database.on(connection), resolved);
+		}
 		if (upToDate != null) {
 			return result(database, upToDate, List.of(), start);
 		}
@@ -126,6 +130,7 @@ public final class Stepwise {
 	 * and an instance can only add to a history that shows every migration applied: so
 	 * nothing can be pending that the lock would have let this run apply, and a start
 	 * with nothing to do neither waits for another instance's run nor writes anything.
+	 * @param database the database, reached through the connection it was inspected on
 	 * @return the plan with nothing pending, or {@code null} if the run must take the
 	 * lock: the database makes no summary, something is pending, the table is missing or
 	 * not marked yet, or the history must be read event by event
@@ -134,16 +139,21 @@ public final class Stepwise {
 		if (database.dialect().versionsInOrder() == null) {
 			return null;
 		}
-		try (SharedConnectionDataSource connection = SharedConnectionDataSource.open(database.dataSource())) {
-			HistoryTable table = new HistoryTable(database.on(connection), this.table);
-			try {
-				MigrationPlan plan = planFromSummary(table.readSummaryWithoutLock(), migrations);
-				return (plan != null && plan.pending().isEmpty()) ? plan : null;
-			}
-			catch (RuntimeException ex) {
-				throw bookkeepingFailure("read history table " + table.displayName() + " on", database, ex);
-			}
+		HistoryTable table = new HistoryTable(database, this.table);
+		try {
+			MigrationPlan plan = planFromSummary(table.readSummaryWithoutLock(), migrations);
+			return (plan != null && plan.pending().isEmpty()) ? plan : null;
 		}
+		catch (RuntimeException ex) {
+			throw bookkeepingFailure("read history table " + table.displayName() + " on", database, ex);
+		}
+	}
+
+	/**
+	 * Inspect the database on a connection opened to read without the lock.
+	 */
+	private Database inspect(SharedConnectionDataSource connection) {
+		return Database.inspect(this.dataSource, connection, this.schema, this.dataSourceName);
 	}
 
 	private static MigrationResult result(Database database, MigrationPlan plan, List<ExecutedMigration> applied,
@@ -280,16 +290,19 @@ public final class Stepwise {
 	}
 
 	/**
-	 * Every event of the history, or none if the table does not exist yet.
+	 * Every event of the history, or none if the table does not exist yet, read on one
+	 * connection.
 	 */
 	private List<HistoryEvent> readWithoutLock() {
-		Database database = Database.inspect(this.dataSource, this.schema, this.dataSourceName);
-		HistoryTable table = new HistoryTable(database, this.table);
-		try {
-			return table.exists() ? table.read() : List.of();
-		}
-		catch (RuntimeException ex) {
-			throw bookkeepingFailure("read history table " + table.displayName() + " on", database, ex);
+		try (SharedConnectionDataSource connection = Database.connect(this.dataSource, this.dataSourceName)) {
+			Database database = inspect(connection).on(connection);
+			HistoryTable table = new HistoryTable(database, this.table);
+			try {
+				return table.exists() ? table.read() : List.of();
+			}
+			catch (RuntimeException ex) {
+				throw bookkeepingFailure("read history table " + table.displayName() + " on", database, ex);
+			}
 		}
 	}
 

@@ -138,6 +138,24 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 			.migrate();
 		assertThat(result.applied()).isEmpty();
 		assertThat(dataSource.peak()).as("connections open at once").isOne();
+		if (summary().isPresent()) {
+			// confirmed without the lock, on the connection the database was inspected on
+			assertThat(dataSource.opened()).as("connections opened").isOne();
+		}
+	}
+
+	@Test
+	void statusReadsTheHistoryOnOneConnection() {
+		migrate(TestMigration.createTable("1", "t1"));
+		PeakConnections dataSource = new PeakConnections(schema().dataSource());
+		MigrationStatus status = Stepwise.builder()
+			.dataSource(dataSource)
+			.migrations(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"))
+			.build()
+			.status();
+		assertThat(status.migrations()).extracting(MigrationInfo::state)
+			.containsExactly(MigrationState.APPLIED, MigrationState.PENDING);
+		assertThat(dataSource.opened()).as("connections opened").isOne();
 	}
 
 	/**

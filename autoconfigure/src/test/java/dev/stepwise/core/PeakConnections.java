@@ -11,13 +11,16 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * A data source that remembers how many of its connections were open at once.
+ * A data source that remembers how many connections it opened, and how many of them were
+ * open at once.
  */
 final class PeakConnections extends DelegatingDataSource {
 
 	private final AtomicInteger open = new AtomicInteger();
 
 	private final AtomicInteger peak = new AtomicInteger();
+
+	private final AtomicInteger opened = new AtomicInteger();
 
 	PeakConnections(DataSource dataSource) {
 		super(dataSource);
@@ -27,9 +30,14 @@ final class PeakConnections extends DelegatingDataSource {
 		return this.peak.get();
 	}
 
+	int opened() {
+		return this.opened.get();
+	}
+
 	@Override
 	public Connection getConnection() throws SQLException {
 		Connection connection = obtainTargetDataSource().getConnection();
+		this.opened.incrementAndGet();
 		this.peak.accumulateAndGet(this.open.incrementAndGet(), Math::max);
 		AtomicInteger closed = new AtomicInteger();
 		return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
