@@ -69,12 +69,13 @@ final class HistoryTable {
 
 	/**
 	 * Create the table if it is missing, or check that this release understands it.
+	 * @return whether it was created, and so holds no event yet
 	 */
-	void createIfMissing() {
+	boolean createIfMissing() {
 		Optional<String> marker = marker();
 		if (marker.isPresent()) {
 			checkFormat(marker.get());
-			return;
+			return false;
 		}
 		Dialect dialect = this.database.dialect();
 		String create = "CREATE TABLE " + this.name + " (installed_rank INT NOT NULL PRIMARY KEY, "
@@ -85,6 +86,8 @@ final class HistoryTable {
 		for (String statement : dialect.createHistory(this.database, this.table, create, MARKER + FORMAT)) {
 			this.sql.execute(statement);
 		}
+		this.newestRank = 0;
+		return true;
 	}
 
 	/**

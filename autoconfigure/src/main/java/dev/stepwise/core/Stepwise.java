@@ -316,19 +316,26 @@ public final class Stepwise {
 	}
 
 	/**
-	 * Plan a migration run. A history that holds exactly the first migrations, each
-	 * applied once and in order, as most do, is confirmed from a summary of one row, and
-	 * an empty one needs no more; any other is read event by event.
+	 * Plan a migration run. A history table the run has just created is empty, and read
+	 * no further. A history that holds exactly the first migrations, each applied once
+	 * and in order, as most do, is confirmed from a summary of one row, and an empty one
+	 * needs no more; any other is read event by event.
 	 */
 	private MigrationPlan plan(Run run) {
-		Optional<HistorySummary> summary = run.readSummary();
-		MigrationPlan confirmed = planFromSummary(summary, run.migrations());
-		if (confirmed != null) {
-			return confirmed;
+		MigrationHistory history;
+		if (run.createdHistory()) {
+			history = MigrationHistory.of(List.of());
 		}
-		boolean empty = summary.isPresent() && summary.get().events() == 0;
-		MigrationHistory history = baselineIfAdopting(run,
-				empty ? MigrationHistory.of(List.of()) : run.readHistory(true));
+		else {
+			Optional<HistorySummary> summary = run.readSummary();
+			MigrationPlan confirmed = planFromSummary(summary, run.migrations());
+			if (confirmed != null) {
+				return confirmed;
+			}
+			boolean empty = summary.isPresent() && summary.get().events() == 0;
+			history = empty ? MigrationHistory.of(List.of()) : run.readHistory(true);
+		}
+		history = baselineIfAdopting(run, history);
 		if (this.planner.namesEvents(run.migrations(), history)) {
 			history = run.readHistory(false);
 		}
@@ -392,13 +399,15 @@ public final class Stepwise {
 		try {
 			Database locked = database.on(lock.session());
 			HistoryTable table = new HistoryTable(locked, this.table);
+			boolean created;
 			try {
-				table.createIfMissing();
+				created = table.createIfMissing();
 			}
 			catch (RuntimeException ex) {
 				throw bookkeepingFailure("create or check history table " + table.displayName() + " on", locked, ex);
 			}
-			return new Run(lock, locked, table, resolved, table.displayName() + " on " + locked.kind().displayName());
+			return new Run(lock, locked, table, created, resolved,
+					table.displayName() + " on " + locked.kind().displayName());
 		}
 		catch (RuntimeException ex) {
 			try {
@@ -430,9 +439,12 @@ public final class Stepwise {
 
 	/**
 	 * One operation's view of the database, taken under the lock, which closing releases.
+	 *
+	 * @param createdHistory whether the operation created the history table, which then
+	 * holds nothing it has not written itself
 	 */
-	private record Run(MigrationLock lock, Database database, HistoryTable table, List<ResolvedMigration> migrations,
-			String where) implements AutoCloseable {
+	private record Run(MigrationLock lock, Database database, HistoryTable table, boolean createdHistory,
+			List<ResolvedMigration> migrations, String where) implements AutoCloseable {
 
 		/**
 		 * Read the history under the lock.

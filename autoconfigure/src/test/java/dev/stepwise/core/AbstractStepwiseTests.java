@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.stepwise.api.DatabaseKind;
@@ -130,10 +131,9 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 	@Test
 	void runWithNothingToDoHoldsOneConnectionAtATime() {
 		migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));
-		PeakConnections dataSource = new PeakConnections(schema().dataSource());
-		MigrationResult result = Stepwise.builder()
+		ObservedDataSource dataSource = new ObservedDataSource(schema().dataSource());
+		MigrationResult result = stepwise(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"))
 			.dataSource(dataSource)
-			.migrations(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"))
 			.build()
 			.migrate();
 		assertThat(result.applied()).isEmpty();
@@ -145,12 +145,26 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 	}
 
 	@Test
+	void firstRunReadsNothingBackFromTheHistoryTableItCreates() {
+		ObservedDataSource dataSource = new ObservedDataSource(schema().dataSource());
+		MigrationResult result = stepwise(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"))
+			.dataSource(dataSource)
+			.build()
+			.migrate();
+		assertThat(result.applied()).extracting(ExecutedMigration::version).containsExactly("1", "2");
+		Pattern fromHistory = Pattern.compile("\\bFROM\\s+[\"`]?" + Stepwise.DEFAULT_TABLE + "\\b",
+				Pattern.CASE_INSENSITIVE);
+		assertThat(dataSource.statements()).filteredOn((sql) -> sql.startsWith("SELECT"))
+			.noneMatch((sql) -> fromHistory.matcher(sql).find());
+		assertThat(column("installed_rank")).containsExactly("1", "2");
+	}
+
+	@Test
 	void statusReadsTheHistoryOnOneConnection() {
 		migrate(TestMigration.createTable("1", "t1"));
-		PeakConnections dataSource = new PeakConnections(schema().dataSource());
-		MigrationStatus status = Stepwise.builder()
+		ObservedDataSource dataSource = new ObservedDataSource(schema().dataSource());
+		MigrationStatus status = stepwise(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"))
 			.dataSource(dataSource)
-			.migrations(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"))
 			.build()
 			.status();
 		assertThat(status.migrations()).extracting(MigrationInfo::state)
