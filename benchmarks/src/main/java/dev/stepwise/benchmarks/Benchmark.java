@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,25 +63,34 @@ public final class Benchmark {
 
 	private void run() throws Exception {
 		int rounds = Integer.parseInt(this.options.getOrDefault("rounds", "5"));
+		int noopRuns = Integer.parseInt(this.options.getOrDefault("noop-runs", "3"));
 		int[] sizes = Arrays.stream(this.options.getOrDefault("sizes", "10,100,1000").split(","))
 			.mapToInt(Integer::parseInt)
 			.toArray();
 		Path work = Files.createTempDirectory("stepwise-bench");
 		for (int size : sizes) {
 			for (Contender contender : Contender.values()) {
-				String schema = ("bench_" + contender + "_" + size).toLowerCase(Locale.ROOT);
-				admin(database().recreate(schema));
+				admin(database().recreate(schema(contender, size)));
 				for (String workload : List.of("apply", "noop")) {
 					this.roundTrips.put(Report.key(workload, size, contender),
-							launch(Run.class, contender.name(), schema, size, work, "count").roundTrips());
+							launch(Run.class, contender.name(), schema(contender, size), size, work, "count")
+								.roundTrips());
 				}
 			}
 			for (int round = 1; round <= rounds; round++) {
-				for (Contender contender : Contender.values()) {
-					String schema = ("bench_" + contender + "_" + size).toLowerCase(Locale.ROOT);
-					admin(database().recreate(schema));
-					record("apply", size, contender, launch(Run.class, contender.name(), schema, size, work));
-					record("noop", size, contender, launch(Run.class, contender.name(), schema, size, work));
+				List<Contender> order = inTurn(Contender.values(), round);
+				for (Contender contender : order) {
+					admin(database().recreate(schema(contender, size)));
+					record("apply", size, contender,
+							launch(Run.class, contender.name(), schema(contender, size), size, work));
+				}
+				// a check costs a fraction of a run that applies: more of them, still
+				// interleaved, make its median steadier
+				for (int check = 1; check <= noopRuns; check++) {
+					for (Contender contender : order) {
+						record("noop", size, contender,
+								launch(Run.class, contender.name(), schema(contender, size), size, work));
+					}
 				}
 				System.out.printf("N=%d round %d/%d done%n", size, round, rounds);
 			}
@@ -94,7 +104,7 @@ public final class Benchmark {
 				admin(database().recreate(bootSchema(tool)));
 				launch(BootStart.class, tool.name(), bootSchema(tool), bootSize, work);
 			}
-			for (Tool tool : Tool.values()) {
+			for (Tool tool : inTurn(Tool.values(), round)) {
 				this.bootMeasurements.computeIfAbsent(tool, (key) -> new ArrayList<>())
 					.add(launch(BootStart.class, tool.name(), bootSchema(tool), bootSize, work));
 			}
@@ -107,16 +117,30 @@ public final class Benchmark {
 		}
 		for (Contender contender : Contender.values()) {
 			for (int size : sizes) {
-				admin(List.of(database().drop(("bench_" + contender + "_" + size).toLowerCase(Locale.ROOT))));
+				admin(List.of(database().drop(schema(contender, size))));
 			}
 		}
 		String chart = database().fileName("results", "svg");
 		Report report = new Report(this.measurements, this.roundTrips, this.bootMeasurements, this.starterBeans, sizes,
-				bootSize, rounds, databaseVersion(), this.options);
+				bootSize, rounds, noopRuns, databaseVersion(), this.options);
 		String markdown = report.markdown(chart);
 		Files.writeString(this.out.resolve(database().fileName("RESULTS", "md")), markdown);
 		Files.writeString(this.out.resolve(chart), report.svg());
 		System.out.println(markdown);
+	}
+
+	/**
+	 * What a round runs, in its order: each round starts one further along, so that
+	 * nothing always runs right after the same other.
+	 */
+	private static <T> List<T> inTurn(T[] all, int round) {
+		List<T> order = new ArrayList<>(List.of(all));
+		Collections.rotate(order, -(round - 1));
+		return order;
+	}
+
+	private static String schema(Contender contender, int size) {
+		return ("bench_" + contender + "_" + size).toLowerCase(Locale.ROOT);
 	}
 
 	private static String bootSchema(Tool tool) {

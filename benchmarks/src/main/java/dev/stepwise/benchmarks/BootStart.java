@@ -53,8 +53,9 @@ public class BootStart {
 		NONE,
 
 		/**
-		 * No migration tool, but one query at start-up, as most applications make (JPA, a
-		 * cache, a health check): the first connection is paid here too.
+		 * No migration tool, but one query at start-up whose result it reads, as most
+		 * applications make (JPA, a cache, a health check): the first connection is paid
+		 * here too.
 		 */
 		CONNECTED,
 
@@ -137,7 +138,7 @@ public class BootStart {
 	private static void registerMigrations(GenericApplicationContext context, Tool tool, int migrations) {
 		if (tool == Tool.CONNECTED || tool == Tool.CONNECTED_WITH_BEANS) {
 			context.registerBean("firstQuery", ApplicationRunner.class,
-					() -> (arguments) -> context.getBean(JdbcTemplate.class).execute("SELECT 1"));
+					() -> (arguments) -> context.getBean(JdbcTemplate.class).queryForObject("SELECT 1", Integer.class));
 		}
 		for (int i = 1; i <= migrations; i++) {
 			int number = i;

@@ -29,12 +29,14 @@ final class Report {
 
 	private final int rounds;
 
+	private final int noopRuns;
+
 	private final String database;
 
 	private final Map<String, String> options;
 
 	Report(Map<String, List<Measurement>> measurements, Map<String, Long> roundTrips, Map<Tool, List<Measurement>> boot,
-			List<Measurement> starterBeans, int[] sizes, int bootSize, int rounds, String database,
+			List<Measurement> starterBeans, int[] sizes, int bootSize, int rounds, int noopRuns, String database,
 			Map<String, String> options) {
 		this.measurements = measurements;
 		this.roundTrips = roundTrips;
@@ -43,6 +45,7 @@ final class Report {
 		this.sizes = sizes;
 		this.bootSize = bootSize;
 		this.rounds = rounds;
+		this.noopRuns = noopRuns;
 		this.database = database;
 		this.options = options;
 	}
@@ -66,8 +69,10 @@ final class Report {
 			.append(this.database)
 			.append(", ")
 			.append(this.rounds)
-			.append(" interleaved rounds, every run in a fresh JVM (`-Xmx512m`) on a fresh schema, ")
-			.append("a HikariCP pool of 4. Medians; ×floor is the ratio to plain JDBC doing the least a correct tool must.")
+			.append(" interleaved rounds, each starting with the next contender, every run in a fresh JVM (`-Xmx512m`);")
+			.append(" each round applies on a fresh schema and then checks it ")
+			.append(this.noopRuns)
+			.append(" times (`noop`), still interleaved; a HikariCP pool of 4. Medians; ×floor is the ratio to plain JDBC doing the least a correct tool must.")
 			.append(" JDBC round trips are counted in a run of their own through a wrapper of the pool, which the")
 			.append(" timed runs go without: its reflective proxies cost every JDBC call a few microseconds.")
 			.append("\n\nProduced by `benchmarks/run`")
@@ -118,8 +123,9 @@ final class Report {
 			.append(" through each tool's Spring Boot integration: the Stepwise starter with `Migration` beans,")
 			.append(" Spring Boot's Flyway support with `JavaMigration` beans, Spring Boot's Liquibase support with")
 			.append(" a changelog of SQL changesets, and the same application without a migration tool: `none` opens")
-			.append(" no connection while it starts, `connected` runs one query at start-up as most applications do,")
-			.append(" so it pays for the first connection too, and `connected_with_beans` also has the ")
+			.append(" no connection while it starts, `connected` runs one query at start-up and reads its result, as")
+			.append(" most applications do, so it pays for the first connection too, and `connected_with_beans` also")
+			.append(" has the ")
 			.append(this.bootSize)
 			.append(" `Migration` beans with the starter switched off. Start to ready is the time Spring Boot reports")
 			.append(" at `ApplicationReadyEvent`; added is the difference to `none`, to `connected` and to")
