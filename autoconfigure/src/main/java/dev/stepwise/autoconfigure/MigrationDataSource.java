@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -25,13 +27,27 @@ final class MigrationDataSource {
 	private MigrationDataSource() {
 	}
 
+	/**
+	 * The data source marked {@link StepwiseDataSource}, if any. An application with one
+	 * data source migrates with it whether it is marked or not, unless Stepwise is to
+	 * open connections of its own: then the look-up, which costs a cold start
+	 * milliseconds, is skipped.
+	 */
+	static @Nullable DataSource qualified(ObjectProvider<DataSource> qualified, ListableBeanFactory beans,
+			StepwiseProperties properties) {
+		if (!opensOwnConnections(properties)
+				&& BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beans, DataSource.class).length == 1) {
+			return null;
+		}
+		return qualified.getIfAvailable();
+	}
+
 	static DataSource choose(@Nullable DataSource qualified, @Nullable DataSource application,
 			ObjectProvider<JdbcConnectionDetails> connectionDetails, StepwiseProperties properties) {
 		if (qualified != null) {
 			return qualified;
 		}
-		if (properties.getUrl() == null && properties.getUser() == null && properties.getPassword() == null
-				&& properties.getInitSql().isEmpty()) {
+		if (!opensOwnConnections(properties)) {
 			if (application == null) {
 				throw new IllegalStateException("Stepwise found several DataSource beans and none is marked"
 						+ " @StepwiseDataSource or @Primary: mark the one to migrate with");
@@ -52,6 +68,11 @@ final class MigrationDataSource {
 		return new Unpooled(url, user, password);
 	}
 
+	private static boolean opensOwnConnections(StepwiseProperties properties) {
+		return properties.getUrl() != null || properties.getUser() != null || properties.getPassword() != null
+				|| !properties.getInitSql().isEmpty();
+	}
+
 	/**
 	 * How messages name the application's data source: its URL without credentials and
 	 * its user, from its connection details when it has them.
@@ -66,13 +87,36 @@ final class MigrationDataSource {
 	}
 
 	/**
-	 * A URL fit for messages: without its user, password and parameters.
+	 * A URL fit for messages: without its parameters ({@code ?password=...},
+	 * {@code ;PASSWORD=...}) and its user and password. Read by hand: regular expressions
+	 * would cost every start in a cold JVM a millisecond to compile.
 	 */
 	static String withoutSecrets(@Nullable String url) {
 		if (url == null) {
 			return "no URL";
 		}
-		return url.replaceAll("[?;].*$", "").replaceAll("//[^/@]*@", "//").replaceAll(":thin:[^@]*@", ":thin:@");
+		int parameters = 0;
+		while (parameters < url.length() && url.charAt(parameters) != '?' && url.charAt(parameters) != ';') {
+			parameters++;
+		}
+		String address = url.substring(0, parameters);
+		int thin = address.indexOf(":thin:");
+		if (thin >= 0) {
+			// jdbc:oracle:thin:user/password@host to jdbc:oracle:thin:@host
+			int at = address.indexOf('@', thin);
+			return (at >= 0) ? address.substring(0, thin + ":thin:".length()) + address.substring(at) : address;
+		}
+		// scheme://user:password@host/path to scheme://host/path
+		int authority = address.indexOf("//");
+		if (authority < 0) {
+			return address;
+		}
+		int end = authority + 2;
+		while (end < address.length() && address.charAt(end) != '/' && address.charAt(end) != '@') {
+			end++;
+		}
+		return (end < address.length() && address.charAt(end) == '@')
+				? address.substring(0, authority + 2) + address.substring(end + 1) : address;
 	}
 
 	/**

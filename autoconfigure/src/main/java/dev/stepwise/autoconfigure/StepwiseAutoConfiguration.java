@@ -6,6 +6,7 @@ import dev.stepwise.api.Migration;
 import dev.stepwise.core.MigrationListener;
 import dev.stepwise.core.Stepwise;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -41,15 +42,16 @@ public final class StepwiseAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Stepwise stepwise(@StepwiseDataSource ObjectProvider<DataSource> stepwiseDataSource,
+	Stepwise stepwise(ListableBeanFactory beans, @StepwiseDataSource ObjectProvider<DataSource> stepwiseDataSource,
 			ObjectProvider<DataSource> dataSource, ObjectProvider<JdbcConnectionDetails> connectionDetails,
 			ObjectProvider<Migration> migrations, ObjectProvider<MigrationListener> listeners,
 			StepwiseProperties properties) {
 		Stepwise.Builder builder = Stepwise.builder();
 		listeners.orderedStream().forEach(builder::listener);
 		DataSource application = dataSource.getIfUnique();
-		DataSource chosen = MigrationDataSource.choose(stepwiseDataSource.getIfAvailable(), application,
-				connectionDetails, properties);
+		DataSource chosen = MigrationDataSource.choose(
+				MigrationDataSource.qualified(stepwiseDataSource, beans, properties), application, connectionDetails,
+				properties);
 		return builder.dataSource(chosen)
 			.dataSourceName((chosen == application) ? MigrationDataSource.name(connectionDetails) : null)
 			.initSql(properties.getInitSql())

@@ -3,6 +3,8 @@ package dev.stepwise.autoconfigure;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -32,6 +34,22 @@ class MigrationDataSourceTests {
 		this.properties.setUser("owner");
 		assertThat(MigrationDataSource.choose(qualified, this.application, details(null), this.properties))
 			.isSameAs(qualified);
+	}
+
+	@Test
+	void looksForTheMarkedDataSourceOnlyWhenItCouldChangeTheChoice() {
+		DataSource marked = new SimpleDriverDataSource();
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("dataSource", marked);
+		StaticListableBeanFactory markedBeans = new StaticListableBeanFactory();
+		markedBeans.addBean("dataSource", marked);
+		ObjectProvider<DataSource> qualified = markedBeans.getBeanProvider(DataSource.class);
+		assertThat(MigrationDataSource.qualified(qualified, beans, this.properties)).isNull();
+		this.properties.setUser("owner");
+		assertThat(MigrationDataSource.qualified(qualified, beans, this.properties)).isSameAs(marked);
+		this.properties.setUser(null);
+		beans.addBean("applicationDataSource", this.application);
+		assertThat(MigrationDataSource.qualified(qualified, beans, this.properties)).isSameAs(marked);
 	}
 
 	@Test
@@ -73,16 +91,17 @@ class MigrationDataSourceTests {
 			.withMessageContaining("@StepwiseDataSource or @Primary");
 	}
 
-	@Test
-	void urlsInMessagesLoseTheirCredentialsAndParameters() {
-		assertThat(MigrationDataSource.withoutSecrets("jdbc:postgresql://app:pw@db:5432/shop?password=pw"))
-			.isEqualTo("jdbc:postgresql://db:5432/shop");
-		assertThat(MigrationDataSource.withoutSecrets("jdbc:h2:mem:shop;USER=sa;PASSWORD=pw"))
-			.isEqualTo("jdbc:h2:mem:shop");
-		assertThat(MigrationDataSource.withoutSecrets("jdbc:sqlserver://db:1433;user=app;password=pw"))
-			.isEqualTo("jdbc:sqlserver://db:1433");
-		assertThat(MigrationDataSource.withoutSecrets("jdbc:oracle:thin:app/pw@db:1521/shop"))
-			.isEqualTo("jdbc:oracle:thin:@db:1521/shop");
+	@ParameterizedTest
+	@CsvSource({ "jdbc:postgresql://app:pw@db:5432/shop?password=pw, jdbc:postgresql://db:5432/shop",
+			"jdbc:h2:mem:shop;USER=sa;PASSWORD=pw, jdbc:h2:mem:shop",
+			"jdbc:sqlserver://db:1433;user=app;password=pw, jdbc:sqlserver://db:1433",
+			"jdbc:oracle:thin:app/pw@db:1521/shop, jdbc:oracle:thin:@db:1521/shop",
+			"jdbc:oracle:thin:app/pw@//db:1521/shop, jdbc:oracle:thin:@//db:1521/shop",
+			"jdbc:mariadb://app@db/shop, jdbc:mariadb://db/shop",
+			"jdbc:postgresql://db/shop@2024, jdbc:postgresql://db/shop@2024",
+			"jdbc:sqlite:/data/shop.db, jdbc:sqlite:/data/shop.db" })
+	void urlsInMessagesLoseTheirCredentialsAndParameters(String url, String shown) {
+		assertThat(MigrationDataSource.withoutSecrets(url)).isEqualTo(shown);
 	}
 
 	private DataSource choose(JdbcConnectionDetails connectionDetails) {

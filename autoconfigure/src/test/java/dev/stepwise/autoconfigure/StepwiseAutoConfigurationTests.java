@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,6 +128,18 @@ class StepwiseAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void migratesWithASoleDataSourceMarkedStepwiseDataSourceEvenWhenAUserIsConfigured() {
+		this.contextRunner.withUserConfiguration(MarkedDataSourceConfiguration.class, MigrationsConfiguration.class)
+			.withPropertyValues("stepwise.user=owner")
+			.run((context) -> {
+				assertThat(context.getBean(Stepwise.class).migrate().applied()).hasSize(2);
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+				assertThat(jdbc.queryForList("SELECT version FROM stepwise_history", String.class)).containsExactly("1",
+						"2");
+			});
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "table=bad-name", "table=history;DROP TABLE products", "table=it's", "schema=\"quoted\"",
 			"schema=two words", "schema=public.history", "table=9lives", "table=histoire_é",
@@ -150,6 +163,17 @@ class StepwiseAutoConfigurationTests {
 		@Bean
 		Stepwise userEngine() {
 			return this.engine;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MarkedDataSourceConfiguration {
+
+		@Bean
+		@StepwiseDataSource
+		DataSource migrationDataSource() {
+			return new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:mem:marked;DB_CLOSE_DELAY=-1", "sa", "");
 		}
 
 	}
