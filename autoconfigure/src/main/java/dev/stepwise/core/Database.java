@@ -66,7 +66,9 @@ record Database(DataSource dataSource, DatabaseKind kind, Dialect dialect, @Null
 	static Database inspect(DataSource dataSource, SharedConnectionDataSource connection,
 			@Nullable String configuredSchema, @Nullable String dataSourceName) {
 		try {
-			DatabaseMetaData metaData = connection.connection().getMetaData();
+			// the driver's own metadata: a pool's proxy of it (HikariCP's) is a class as
+			// large, which every start would load for a few answers
+			DatabaseMetaData metaData = connection.connection().unwrap(Connection.class).getMetaData();
 			DatabaseKind kind = DatabaseKind.from(metaData);
 			Dialect dialect = Dialect.of(kind);
 			String schema = (configuredSchema != null) ? configuredSchema
