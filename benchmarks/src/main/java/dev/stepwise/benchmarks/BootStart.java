@@ -85,9 +85,19 @@ public class BootStart {
 		properties.put("spring.datasource.url", args[1]);
 		properties.put("spring.datasource.username", args[2]);
 		properties.put("spring.datasource.password", args[3]);
-		properties.put("stepwise.enabled", tool == Tool.STEPWISE);
-		properties.put("spring.flyway.enabled", tool == Tool.FLYWAY);
-		properties.put("spring.liquibase.enabled", tool == Tool.LIQUIBASE);
+		// each tool as a user adds it, with none of its properties set (any one under
+		// stepwise.* doubles the time the starter takes to bind them): only the other
+		// tools
+		// are switched off
+		if (tool != Tool.STEPWISE) {
+			properties.put("stepwise.enabled", false);
+		}
+		if (tool != Tool.FLYWAY) {
+			properties.put("spring.flyway.enabled", false);
+		}
+		if (tool != Tool.LIQUIBASE) {
+			properties.put("spring.liquibase.enabled", false);
+		}
 		if (tool == Tool.LIQUIBASE) {
 			properties.put("spring.liquibase.change-log",
 					"file:" + Contender.changelog(directory, migrations).toAbsolutePath());
