@@ -46,8 +46,9 @@ public final class StepwiseAutoConfiguration {
 			ObjectProvider<DataSource> dataSource, ObjectProvider<JdbcConnectionDetails> connectionDetails,
 			ObjectProvider<Migration> migrations, ObjectProvider<MigrationListener> listeners,
 			StepwiseProperties properties) {
-		Stepwise.Builder builder = Stepwise.builder();
-		listeners.orderedStream().forEach(builder::listener);
+		// listeners looked up when a migration runs: a start with nothing pending never
+		// needs them, and looking for them costs a cold start a millisecond
+		Stepwise.Builder builder = Stepwise.builder().listeners(() -> listeners.orderedStream().toList());
 		DataSource application = dataSource.getIfUnique();
 		DataSource chosen = MigrationDataSource.choose(
 				MigrationDataSource.qualified(stepwiseDataSource, beans, properties), application, connectionDetails,

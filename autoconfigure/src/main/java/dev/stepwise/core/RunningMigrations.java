@@ -1,9 +1,12 @@
 package dev.stepwise.core;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -11,18 +14,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Passes each step to the registered listeners and remembers the one running now, so that
- * it can be shown while it runs.
+ * it can be shown while it runs. Listeners that are looked up are looked up when the
+ * first step starts: an engine with nothing to apply never needs them.
  */
 final class RunningMigrations implements MigrationListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(RunningMigrations.class);
 
-	private final List<MigrationListener> listeners;
+	private final List<MigrationListener> added;
+
+	private final List<Supplier<? extends Collection<? extends MigrationListener>>> lookUps;
+
+	private volatile @Nullable List<MigrationListener> listeners;
 
 	private volatile @Nullable MigrationExecution current;
 
-	RunningMigrations(List<MigrationListener> listeners) {
-		this.listeners = List.copyOf(listeners);
+	/**
+	 * @param added the listeners added one by one, which hear first
+	 * @param lookUps what finds the other listeners
+	 */
+	RunningMigrations(List<MigrationListener> added,
+			List<Supplier<? extends Collection<? extends MigrationListener>>> lookUps) {
+		this.added = List.copyOf(added);
+		this.lookUps = List.copyOf(lookUps);
+		this.listeners = lookUps.isEmpty() ? this.added : null;
 	}
 
 	Optional<MigrationExecution> current() {
@@ -32,24 +47,27 @@ final class RunningMigrations implements MigrationListener {
 	@Override
 	public void started(MigrationExecution execution) {
 		this.current = execution;
-		if (!this.listeners.isEmpty()) {
-			notify((listener) -> listener.started(execution));
+		List<MigrationListener> listeners = listeners();
+		if (!listeners.isEmpty()) {
+			notify(listeners, (listener) -> listener.started(execution));
 		}
 	}
 
 	@Override
 	public void progressed(MigrationExecution execution) {
 		this.current = execution;
-		if (!this.listeners.isEmpty()) {
-			notify((listener) -> listener.progressed(execution));
+		List<MigrationListener> listeners = listeners();
+		if (!listeners.isEmpty()) {
+			notify(listeners, (listener) -> listener.progressed(execution));
 		}
 	}
 
 	@Override
 	public void finished(MigrationExecution execution, Duration duration, @Nullable Throwable failure) {
 		this.current = null;
-		if (!this.listeners.isEmpty()) {
-			notify((listener) -> listener.finished(execution, duration, failure));
+		List<MigrationListener> listeners = listeners();
+		if (!listeners.isEmpty()) {
+			notify(listeners, (listener) -> listener.finished(execution, duration, failure));
 		}
 	}
 
@@ -58,8 +76,8 @@ final class RunningMigrations implements MigrationListener {
 	 * migration; what it throws is logged. Called only when someone listens, so that an
 	 * engine without listeners makes no lambda, which a fresh JVM would pay for.
 	 */
-	private void notify(Consumer<MigrationListener> event) {
-		for (MigrationListener listener : this.listeners) {
+	private void notify(List<MigrationListener> listeners, Consumer<MigrationListener> event) {
+		for (MigrationListener listener : listeners) {
 			try {
 				event.accept(listener);
 			}
@@ -67,6 +85,19 @@ final class RunningMigrations implements MigrationListener {
 				logger.warn("Migration listener {} failed", listener, ex);
 			}
 		}
+	}
+
+	private List<MigrationListener> listeners() {
+		List<MigrationListener> listeners = this.listeners;
+		if (listeners == null) {
+			List<MigrationListener> all = new ArrayList<>(this.added);
+			for (Supplier<? extends Collection<? extends MigrationListener>> lookUp : this.lookUps) {
+				all.addAll(lookUp.get());
+			}
+			listeners = List.copyOf(all);
+			this.listeners = listeners;
+		}
+		return listeners;
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -74,7 +75,7 @@ public final class Stepwise {
 		this.lockTimeout = builder.lockTimeout;
 		this.lockLease = builder.lockLease;
 		this.planner = new MigrationPlanner(builder.outOfOrder, builder.ignoreMissing, builder.target);
-		this.running = new RunningMigrations(builder.listeners);
+		this.running = new RunningMigrations(builder.listeners, builder.listenerLookUps);
 		this.createSchema = builder.createSchema;
 		this.dataSourceName = builder.dataSourceName;
 		this.baselineVersion = (builder.baselineOnMigrate != null)
@@ -519,6 +520,8 @@ public final class Stepwise {
 
 		private final List<MigrationListener> listeners = new ArrayList<>();
 
+		private final List<Supplier<? extends Collection<? extends MigrationListener>>> listenerLookUps = new ArrayList<>();
+
 		private final List<String> initSql = new ArrayList<>();
 
 		private boolean createSchema;
@@ -693,6 +696,19 @@ public final class Stepwise {
 		 */
 		public Builder listener(MigrationListener listener) {
 			this.listeners.add(listener);
+			return this;
+		}
+
+		/**
+		 * Add the listeners that a look-up finds, such as the beans of an application
+		 * context. The engine looks them up once, when the first migration step starts,
+		 * so that an operation with nothing to apply never does. They hear after the
+		 * listeners added one by one, in the order the look-up returns them.
+		 * @param lookUp finds the listeners
+		 * @return this builder
+		 */
+		public Builder listeners(Supplier<? extends Collection<? extends MigrationListener>> lookUp) {
+			this.listenerLookUps.add(lookUp);
 			return this;
 		}
 

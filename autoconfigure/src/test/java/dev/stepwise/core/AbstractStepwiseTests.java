@@ -4,11 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Savepoint;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -412,6 +415,33 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 	}
 
 	@Test
+	void listenersHearEachStepInOrderAndAreLookedUpOnlyWhenAStepRuns() {
+		List<String> heard = new ArrayList<>();
+		AtomicInteger lookUps = new AtomicInteger();
+		Supplier<List<MigrationListener>> lookUp = () -> {
+			lookUps.incrementAndGet();
+			return List.of(new MigrationListener() {
+
+				@Override
+				public void started(MigrationExecution execution) {
+					throw new IllegalStateException("The metrics backend is down");
+				}
+
+			}, new RecordingListener("looked up", heard));
+		};
+		Migration first = TestMigration.createTable("1", "t1");
+		stepwise(first).listener(new RecordingListener("added", heard)).listeners(lookUp).build().migrate();
+		assertThat(lookUps).hasValue(1);
+		assertThat(heard).containsExactly("added started 1", "looked up started 1", "added finished 1",
+				"looked up finished 1");
+		assertThat(column("outcome")).containsExactly("SUCCESS");
+		heard.clear();
+		stepwise(first).listener(new RecordingListener("added", heard)).listeners(lookUp).build().migrate();
+		assertThat(lookUps).hasValue(1);
+		assertThat(heard).isEmpty();
+	}
+
+	@Test
 	void failureInJavaCodeRollsBackWhatTheMigrationWrote() {
 		migrate(TestMigration.createTable("1", "t1"));
 		MigrationFailedException failure = catchFailure(
@@ -779,6 +809,20 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 
 		@Override
 		public void up(MigrationContext context) {
+		}
+
+	}
+
+	private record RecordingListener(String name, List<String> heard) implements MigrationListener {
+
+		@Override
+		public void started(MigrationExecution execution) {
+			this.heard.add(this.name + " started " + execution.version());
+		}
+
+		@Override
+		public void finished(MigrationExecution execution, Duration duration, @Nullable Throwable failure) {
+			this.heard.add(this.name + " finished " + execution.version());
 		}
 
 	}
