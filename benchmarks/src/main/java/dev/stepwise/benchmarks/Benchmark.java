@@ -182,7 +182,8 @@ public final class Benchmark {
 				wall - Math.max(again, 0), Long.parseLong(values.get("peak_kb")),
 				Long.parseLong(values.getOrDefault("round_trips", "-1")),
 				Double.parseDouble(values.getOrDefault("runners_ms", "-1")),
-				Double.parseDouble(values.getOrDefault("beans_ms", "-1")));
+				Double.parseDouble(values.getOrDefault("beans_ms", "-1")),
+				Double.parseDouble(values.getOrDefault("beans_cpu_ms", "-1")));
 	}
 
 	private void admin(List<String> statements) throws SQLException {
@@ -234,9 +235,10 @@ public final class Benchmark {
 	 * runners ({@code -1} otherwise)
 	 * @param beansMs for a Spring Boot start that records its start-up steps, the time
 	 * spent creating the Stepwise starter's beans ({@code -1} otherwise)
+	 * @param beansCpuMs the CPU time of creating them on the thread that did
 	 */
 	record Measurement(double migrateMs, double againMs, double wallMs, long peakKb, long roundTrips, double runnersMs,
-			double beansMs) {
+			double beansMs, double beansCpuMs) {
 	}
 
 	static String date() {

@@ -3,12 +3,11 @@ package dev.stepwise.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import dev.stepwise.api.Migration;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -21,7 +20,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.metrics.StartupStep;
@@ -38,7 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the connected applications run their query), the JVM's uptime then, and the peak
  * resident memory. With {@code steps}, the start records Spring's start-up steps, which
  * costs every step a little, and the line adds {@code beans_ms=...}: the time the context
- * spent creating the Stepwise starter's beans.
+ * spent creating the Stepwise starter's beans, and {@code beans_cpu_ms=...}: the CPU time
+ * of it.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -106,8 +105,7 @@ public class BootStart {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setDefaultProperties(properties);
-		BufferingApplicationStartup steps = (args.length > 6 && args[6].equals("steps"))
-				? new BufferingApplicationStartup(100_000) : null;
+		CpuTimedStartup steps = (args.length > 6 && args[6].equals("steps")) ? new CpuTimedStartup() : null;
 		if (steps != null) {
 			application.setApplicationStartup(steps);
 		}
@@ -118,31 +116,33 @@ public class BootStart {
 		application.addListeners((ApplicationReadyEvent ready) -> System.out.println("result ready_ms="
 				+ ready.getTimeTaken().toMillis() + " runners_ms=" + (System.nanoTime() - started[0]) / 1_000_000.0
 				+ " jvm_ms=" + ManagementFactory.getRuntimeMXBean().getUptime() + " peak_kb=" + Run.peakKilobytes()
-				+ ((steps != null) ? " beans_ms=" + starterBeansMs(steps) : "")));
+				+ ((steps != null) ? starterBeans(steps) : "")));
 		application.run().close();
 	}
 
 	/**
-	 * The time spent creating the starter's beans: its auto-configurations, properties,
-	 * engine and runner, each counted once, with the beans it creates in turn.
+	 * The time spent creating the starter's beans (its auto-configurations, properties,
+	 * engine and runner, each counted once, with the beans it creates in turn), and the
+	 * CPU time of it.
 	 */
-	private static double starterBeansMs(BufferingApplicationStartup steps) {
-		List<TimelineEvent> starterBeans = new ArrayList<>();
-		Set<Long> ids = new HashSet<>();
-		for (TimelineEvent event : steps.getBufferedTimeline().getEvents()) {
+	private static String starterBeans(CpuTimedStartup steps) {
+		List<StartupStep> starterBeans = new ArrayList<>();
+		Map<Long, Double> durations = new HashMap<>();
+		for (TimelineEvent event : steps.steps().getBufferedTimeline().getEvents()) {
 			StartupStep step = event.getStartupStep();
 			for (StartupStep.Tag tag : step.getTags()) {
 				if (step.getName().equals("spring.beans.instantiate") && tag.getKey().equals("beanName")
 						&& tag.getValue().toLowerCase(Locale.ROOT).contains("stepwise")) {
-					starterBeans.add(event);
-					ids.add(step.getId());
+					starterBeans.add(step);
+					durations.put(step.getId(), event.getDuration().toNanos() / 1_000_000.0);
 				}
 			}
 		}
-		return starterBeans.stream()
-			.filter((event) -> !ids.contains(event.getStartupStep().getParentId()))
-			.mapToDouble((event) -> event.getDuration().toNanos() / 1_000_000.0)
-			.sum();
+		List<StartupStep> outermost = starterBeans.stream()
+			.filter((step) -> !durations.containsKey(step.getParentId()))
+			.toList();
+		return " beans_ms=" + outermost.stream().mapToDouble((step) -> durations.get(step.getId())).sum()
+				+ " beans_cpu_ms=" + outermost.stream().mapToDouble(steps::cpuMs).sum();
 	}
 
 	private static void registerMigrations(GenericApplicationContext context, Tool tool, int migrations) {

@@ -160,11 +160,12 @@ final class Report {
 				+ " one query of `connected_with_beans`, which opens the first connection as well: %+.0f ms. Creating"
 				+ " the starter's beans (its auto-configuration, properties, engine and runner) took %.0f ms while the"
 				+ " context refreshed, the median of %d further starts with the starter that record Spring's start-up"
-				+ " steps. Together, the starter adds %.0f ms that can be measured apart from the noise of the rest"
+				+ " steps; %.0f ms of it on the CPU, the rest off it (waiting for a core, which the JIT compiler and"
+				+ " the garbage collector share). Together, the starter adds %.0f ms that can be measured apart from the noise of the rest"
 				+ " of the start; reading its auto-configuration and evaluating its conditions, while the context"
 				+ " parses its configuration classes, is in the differences of start to ready only.%n", checkRunner,
 				queryRunner, checkRunner - queryRunner, beans, this.starterBeans.size(),
-				beans + checkRunner - queryRunner));
+				median(this.starterBeans, Measurement::beansCpuMs), beans + checkRunner - queryRunner));
 		return md.toString();
 	}
 
