@@ -46,8 +46,9 @@ final class RunningMigrations implements MigrationListener {
 
 	@Override
 	public void started(MigrationExecution execution) {
-		this.current = execution;
+		// looked up first: a look-up that fails leaves no step showing as running
 		List<MigrationListener> listeners = listeners();
+		this.current = execution;
 		if (!listeners.isEmpty()) {
 			notify(listeners, (listener) -> listener.started(execution));
 		}

@@ -442,6 +442,17 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 	}
 
 	@Test
+	void aListenerLookUpThatFailsStopsTheRunBeforeItsFirstStepWritesAnything() {
+		Stepwise engine = stepwise(TestMigration.createTable("1", "t1")).listeners(() -> {
+			throw new IllegalStateException("Listener bean 'auditListener' could not be created");
+		}).build();
+		assertThatException().isThrownBy(engine::migrate)
+			.withMessage("Listener bean 'auditListener' could not be created");
+		assertThat(engine.running()).isEmpty();
+		assertThat(schema().history()).isEmpty();
+	}
+
+	@Test
 	void failureInJavaCodeRollsBackWhatTheMigrationWrote() {
 		migrate(TestMigration.createTable("1", "t1"));
 		MigrationFailedException failure = catchFailure(
