@@ -66,9 +66,7 @@ record Database(DataSource dataSource, DatabaseKind kind, Dialect dialect, @Null
 	static Database inspect(DataSource dataSource, SharedConnectionDataSource connection,
 			@Nullable String configuredSchema, @Nullable String dataSourceName) {
 		try {
-			// the driver's own metadata: a pool's proxy of it (HikariCP's) is a class as
-			// large, which every start would load for a few answers
-			DatabaseMetaData metaData = connection.connection().unwrap(Connection.class).getMetaData();
+			DatabaseMetaData metaData = Dialect.metaData(connection.connection());
 			DatabaseKind kind = DatabaseKind.from(metaData);
 			Dialect dialect = Dialect.of(kind);
 			String schema = (configuredSchema != null) ? configuredSchema

@@ -56,12 +56,20 @@ class Dialect {
 		return GENERIC;
 	}
 
+	/**
+	 * The metadata of the driver's own connection: a pool's proxy of it (HikariCP's) is a
+	 * class as large as the interface, which every start would load for a few answers.
+	 */
+	static DatabaseMetaData metaData(Connection connection) throws SQLException {
+		return connection.unwrap(Connection.class).getMetaData();
+	}
+
 	@Nullable String currentSchema(Connection connection) throws SQLException {
 		return connection.getSchema();
 	}
 
 	boolean schemaExists(Connection connection, String schema) throws SQLException {
-		DatabaseMetaData metaData = connection.getMetaData();
+		DatabaseMetaData metaData = metaData(connection);
 		try (ResultSet schemas = metaData.getSchemas(null, null)) {
 			return containsName(schemas, "TABLE_SCHEM", Identifiers.of(metaData).stored(schema));
 		}
@@ -133,7 +141,7 @@ class Dialect {
 	 * exist, an empty string if it has none.
 	 */
 	Optional<String> tableRemarks(Connection connection, @Nullable String schema, String table) throws SQLException {
-		DatabaseMetaData metaData = connection.getMetaData();
+		DatabaseMetaData metaData = metaData(connection);
 		Identifiers identifiers = Identifiers.of(metaData);
 		String storedTable = identifiers.stored(table);
 		try (ResultSet tables = tables(metaData, (schema != null) ? identifiers.stored(schema) : null, storedTable)) {
@@ -152,7 +160,7 @@ class Dialect {
 	 */
 	boolean hasTablesOtherThan(Connection connection, @Nullable String schema, Set<String> ignored)
 			throws SQLException {
-		DatabaseMetaData metaData = connection.getMetaData();
+		DatabaseMetaData metaData = metaData(connection);
 		String storedSchema = (schema != null) ? Identifiers.of(metaData).stored(schema) : null;
 		try (ResultSet tables = tables(metaData, storedSchema, "%")) {
 			while (tables.next()) {

@@ -27,7 +27,7 @@ final class MySqlDialect extends EpochTimeDialect {
 
 	@Override
 	boolean schemaExists(Connection connection, String schema) throws SQLException {
-		DatabaseMetaData metaData = connection.getMetaData();
+		DatabaseMetaData metaData = metaData(connection);
 		try (ResultSet catalogs = metaData.getCatalogs()) {
 			return containsName(catalogs, "TABLE_CAT", Identifiers.of(metaData).stored(schema));
 		}
