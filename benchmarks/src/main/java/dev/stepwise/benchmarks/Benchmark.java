@@ -67,6 +67,7 @@ public final class Benchmark {
 		int[] sizes = Arrays.stream(this.options.getOrDefault("sizes", "10,100,1000").split(","))
 			.mapToInt(Integer::parseInt)
 			.toArray();
+		Files.createDirectories(this.out);
 		Path work = Files.createTempDirectory("stepwise-bench");
 		for (int size : sizes) {
 			for (Contender contender : Contender.values()) {
