@@ -1,5 +1,6 @@
 package dev.stepwise.benchmarks;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -155,17 +156,21 @@ final class Report {
 		}
 		double checkRunner = median(this.boot.get(Tool.STEPWISE), Measurement::runnersMs);
 		double queryRunner = median(this.boot.get(Tool.CONNECTED_WITH_BEANS), Measurement::runnersMs);
+		double checkAdds = medianDifference(this.boot.get(Tool.STEPWISE), this.boot.get(Tool.CONNECTED_WITH_BEANS),
+				Measurement::runnersMs);
 		double beans = median(this.starterBeans, Measurement::beansMs);
 		md.append(String.format(Locale.ROOT, "%nStepwise's check in its runner took %.0f ms against %.0f ms for the"
-				+ " one query of `connected_with_beans`, which opens the first connection as well: %+.0f ms. Creating"
+				+ " one query of `connected_with_beans`, which opens the first connection as well: %+.0f ms, the"
+				+ " median of the differences within each round, which leave out how the machine's speed drifts"
+				+ " from round to round (the difference of the two medians is %+.0f ms). Creating"
 				+ " the starter's beans (its auto-configuration, properties, engine and runner) took %.0f ms while the"
 				+ " context refreshed, the median of %d further starts with the starter that record Spring's start-up"
 				+ " steps; %.0f ms of it on the CPU, the rest off it (waiting for a core, which the JIT compiler and"
 				+ " the garbage collector share). Together, the starter adds %.0f ms that can be measured apart from the noise of the rest"
 				+ " of the start; reading its auto-configuration and evaluating its conditions, while the context"
 				+ " parses its configuration classes, is in the differences of start to ready only.%n", checkRunner,
-				queryRunner, checkRunner - queryRunner, beans, this.starterBeans.size(),
-				median(this.starterBeans, Measurement::beansCpuMs), beans + checkRunner - queryRunner));
+				queryRunner, checkAdds, checkRunner - queryRunner, beans, this.starterBeans.size(),
+				median(this.starterBeans, Measurement::beansCpuMs), beans + checkAdds));
 		return md.toString();
 	}
 
@@ -243,7 +248,26 @@ final class Report {
 	}
 
 	private static double median(List<Measurement> measurements, ToDoubleFunction<Measurement> value) {
-		double[] values = measurements.stream().mapToDouble(value).sorted().toArray();
+		return median(measurements.stream().mapToDouble(value).toArray());
+	}
+
+	/**
+	 * The median of the differences between two tools' starts in the same round: the
+	 * rounds interleave the tools, so each difference is taken at one speed of the
+	 * machine.
+	 */
+	private static double medianDifference(List<Measurement> starts, List<Measurement> baseline,
+			ToDoubleFunction<Measurement> value) {
+		double[] differences = new double[starts.size()];
+		for (int round = 0; round < differences.length; round++) {
+			differences[round] = value.applyAsDouble(starts.get(round)) - value.applyAsDouble(baseline.get(round));
+		}
+		return median(differences);
+	}
+
+	private static double median(double[] unsorted) {
+		double[] values = unsorted.clone();
+		Arrays.sort(values);
 		int middle = values.length / 2;
 		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 	}
