@@ -221,25 +221,15 @@ final class HistoryTable {
 
 	/**
 	 * Append an event that is {@link #complete completed} later, once its step has run.
-	 * Its rank follows the newest one when this table knows it, which saves asking the
-	 * database for it; a wrong guess would break the primary key, not another entry.
 	 * @return the event's rank
 	 */
 	int appendRunning(HistoryEntry entry, Operation operation) {
-		Object[] values = values(entry, operation, Outcome.RUNNING, 0, null);
+		append(values(entry, operation, Outcome.RUNNING, 0, null));
 		if (this.newestRank < 0) {
-			append(values);
 			this.newestRank = this.sql.queryForObject("SELECT MAX(installed_rank) FROM " + this.name,
 					(row, number) -> row.getInt(1));
-			return this.newestRank;
 		}
-		int rank = this.newestRank + 1;
-		Object[] ranked = new Object[values.length + 1];
-		ranked[0] = rank;
-		System.arraycopy(values, 0, ranked, 1, values.length);
-		this.sql.update("INSERT INTO " + this.name + COLUMNS + " VALUES (?, " + this.eventValues + ")", ranked);
-		this.newestRank = rank;
-		return rank;
+		return this.newestRank;
 	}
 
 	/**
@@ -249,13 +239,32 @@ final class HistoryTable {
 		append(values(entry, operation, outcome, executionMs, detail));
 	}
 
-	private void append(Object[] values) {
-		// one statement that writes first: a read followed by a write would need to
-		// upgrade its lock, which databases such as SQLite refuse while others write
-		this.sql.update("INSERT INTO " + this.name + COLUMNS + " SELECT COALESCE(MAX(installed_rank), 0) + 1, "
-				+ this.eventValues + " FROM " + this.name, values);
-		// unknown until read again: the transaction it belongs to may yet roll back
+	/**
+	 * Forget the newest rank: the transaction that appended it was rolled back.
+	 */
+	void rolledBack() {
 		this.newestRank = -1;
+	}
+
+	/**
+	 * Append an event with the rank that follows the newest one, when this table knows
+	 * it: which saves the database looking it up with every event, and a wrong guess
+	 * would break the primary key, not another entry.
+	 */
+	private void append(Object[] values) {
+		if (this.newestRank < 0) {
+			// one statement that writes first: a read followed by a write would need to
+			// upgrade its lock, which databases such as SQLite refuse while others write
+			this.sql.update("INSERT INTO " + this.name + COLUMNS + " SELECT COALESCE(MAX(installed_rank), 0) + 1, "
+					+ this.eventValues + " FROM " + this.name, values);
+			return;
+		}
+		int rank = this.newestRank + 1;
+		Object[] ranked = new Object[values.length + 1];
+		ranked[0] = rank;
+		System.arraycopy(values, 0, ranked, 1, values.length);
+		this.sql.update("INSERT INTO " + this.name + COLUMNS + " VALUES (?, " + this.eventValues + ")", ranked);
+		this.newestRank = rank;
 	}
 
 	private @Nullable Object[] values(HistoryEntry entry, Operation operation, Outcome outcome, long executionMs,

@@ -242,9 +242,11 @@ final class MigrationExecutor {
 
 	/**
 	 * Roll back a transaction that failed, if one is open, and return the connection to
-	 * auto-commit; the failure stays the exception that counts.
+	 * auto-commit; the failure stays the exception that counts. The history forgets the
+	 * newest rank it knew, which may have been the rolled-back transaction's.
 	 */
 	private void rollBack(Throwable failure) {
+		this.history.rolledBack();
 		try {
 			if (!this.connection.getAutoCommit()) {
 				this.connection.rollback();

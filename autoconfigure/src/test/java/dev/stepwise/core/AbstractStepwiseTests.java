@@ -132,6 +132,24 @@ abstract class AbstractStepwiseTests extends EngineTestSupport {
 	}
 
 	@Test
+	void appendsEachEventWithTheRankAfterTheNewestItReadUnderTheLock() {
+		migrate(TestMigration.createTable("1", "t1"));
+		ObservedDataSource dataSource = new ObservedDataSource(schema().dataSource());
+		MigrationResult result = stepwise(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"),
+				TestMigration.createTable("3", "t3"))
+			.dataSource(dataSource)
+			.build()
+			.migrate();
+		assertThat(result.applied()).extracting(ExecutedMigration::version).containsExactly("2", "3");
+		assertThat(dataSource.statements())
+			.filteredOn((sql) -> sql.startsWith("INSERT INTO") && sql.contains("installed_rank"))
+			.hasSize(2)
+			.allMatch((sql) -> sql.contains(" VALUES (?, "));
+		assertThat(dataSource.statements()).noneMatch((sql) -> sql.startsWith("SELECT MAX(installed_rank)"));
+		assertThat(column("installed_rank")).containsExactly("1", "2", "3");
+	}
+
+	@Test
 	void runWithNothingToDoHoldsOneConnectionAtATime() {
 		migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));
 		ObservedDataSource dataSource = new ObservedDataSource(schema().dataSource());

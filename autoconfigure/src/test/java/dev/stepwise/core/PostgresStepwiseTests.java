@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import dev.stepwise.api.Migration;
+import dev.stepwise.api.MigrationFailedException;
 import dev.stepwise.testsupport.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +22,26 @@ class PostgresStepwiseTests extends AbstractStepwiseTests {
 	@Override
 	protected TestDatabase database() {
 		return TestDatabase.POSTGRESQL;
+	}
+
+	/**
+	 * A deferred constraint fails at the commit, after the migration's history row took
+	 * its rank: the rolled-back entry takes that rank, not the one after it.
+	 */
+	@Test
+	void migrationThatFailsAtItsCommitIsRecordedWithTheRankItsTransactionLost() {
+		migrate(TestMigration.createTable("1", "t1"));
+		Migration deferred = TestMigration.sql("2",
+				"CREATE TABLE t2 (id INT PRIMARY KEY, t1_id INT REFERENCES t1 (id) DEFERRABLE INITIALLY DEFERRED)",
+				"INSERT INTO t2 (id, t1_id) VALUES (1, 42)");
+		MigrationFailedException failure = catchFailure(
+				() -> migrate(TestMigration.createTable("1", "t1"), deferred, TestMigration.createTable("3", "t3")));
+		assertThat(failure.version()).isEqualTo("2");
+		assertThat(failure.databaseUnchanged()).isTrue();
+		assertThat(failure.getMessage()).contains("foreign key");
+		assertThat(schema().hasTable("t2")).isFalse();
+		assertThat(column("installed_rank")).containsExactly("1", "2");
+		assertThat(column("outcome")).containsExactly("SUCCESS", "ROLLED_BACK");
 	}
 
 	/**
