@@ -125,8 +125,9 @@ class Dialect {
 	/**
 	 * The aggregate that joins the history's versions into one text, separated by
 	 * {@code ,} in the order they were recorded ({@code installed_rank}), for a
-	 * {@link HistorySummary}; {@code null} where portable SQL has none, and the history
-	 * is read event by event.
+	 * {@link HistorySummary}; {@code null} where portable SQL has none, or where the
+	 * database runs in the application's JVM and folding the events in Java costs less
+	 * than its aggregate: the summary is then folded from one statement's events.
 	 */
 	@Nullable String versionsInOrder() {
 		return null;

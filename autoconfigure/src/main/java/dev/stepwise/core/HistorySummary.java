@@ -20,6 +20,26 @@ import org.jspecify.annotations.Nullable;
 record HistorySummary(int events, int successfulUps, int newestRank, @Nullable String versions) {
 
 	/**
+	 * The summary of a history's events, oldest first, where the database does not sum it
+	 * up itself.
+	 * @param events the events
+	 * @return the summary
+	 */
+	static HistorySummary of(List<Event> events) {
+		if (events.isEmpty()) {
+			return new HistorySummary(0, 0, 0, null);
+		}
+		StringBuilder versions = new StringBuilder();
+		int successfulUps = 0;
+		for (Event event : events) {
+			versions.append((versions.length() > 0) ? "," : "").append(event.version());
+			successfulUps += event.successfulUp() ? 1 : 0;
+		}
+		return new HistorySummary(events.size(), successfulUps, events.get(events.size() - 1).rank(),
+				versions.toString());
+	}
+
+	/**
 	 * How many migrations the history confirms as applied: the first {@code n} of them,
 	 * when its events are exactly one successful {@code UP} of each, recorded in version
 	 * order. Compares the versions as written, without parsing them.
@@ -48,6 +68,17 @@ record HistorySummary(int events, int successfulUps, int newestRank, @Nullable S
 			at += version.length();
 		}
 		return (at == this.versions.length()) ? this.events : 0;
+	}
+
+	/**
+	 * One event as the summary counts it.
+	 *
+	 * @param rank its {@code installed_rank}
+	 * @param version its version as written
+	 * @param successfulUp whether it is a successful {@code UP}
+	 */
+	record Event(int rank, String version, boolean successfulUp) {
+
 	}
 
 }

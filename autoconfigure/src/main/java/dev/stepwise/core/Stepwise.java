@@ -133,16 +133,13 @@ public final class Stepwise {
 	 * with nothing to do neither waits for another instance's run nor writes anything.
 	 * @param database the database, reached through the connection it was inspected on
 	 * @return the plan with nothing pending, or {@code null} if the run must take the
-	 * lock: the database makes no summary, something is pending, the table is missing or
-	 * not marked yet, or the history must be read event by event
+	 * lock: something is pending, the table is missing or not marked yet, or the history
+	 * must be read event by event
 	 */
 	private @Nullable MigrationPlan confirmWithoutLock(Database database, List<ResolvedMigration> migrations) {
-		if (database.dialect().versionsInOrder() == null) {
-			return null;
-		}
 		HistoryTable table = new HistoryTable(database, this.table);
 		try {
-			MigrationPlan plan = planFromSummary(table.readSummaryWithoutLock(), migrations);
+			MigrationPlan plan = planFromSummary(table.readSummaryWithoutLock().orElse(null), migrations);
 			return (plan != null && plan.pending().isEmpty()) ? plan : null;
 		}
 		catch (RuntimeException ex) {
@@ -328,13 +325,12 @@ public final class Stepwise {
 			history = MigrationHistory.of(List.of());
 		}
 		else {
-			Optional<HistorySummary> summary = run.readSummary();
+			HistorySummary summary = run.readSummary();
 			MigrationPlan confirmed = planFromSummary(summary, run.migrations());
 			if (confirmed != null) {
 				return confirmed;
 			}
-			boolean empty = summary.isPresent() && summary.get().events() == 0;
-			history = empty ? MigrationHistory.of(List.of()) : run.readHistory(true);
+			history = (summary.events() == 0) ? MigrationHistory.of(List.of()) : run.readHistory(true);
 		}
 		history = baselineIfAdopting(run, history);
 		if (this.planner.namesEvents(run.migrations(), history)) {
@@ -347,9 +343,9 @@ public final class Stepwise {
 	 * The plan of a history that its summary confirms, or {@code null} if it must be read
 	 * event by event.
 	 */
-	private @Nullable MigrationPlan planFromSummary(Optional<HistorySummary> summary,
+	private @Nullable MigrationPlan planFromSummary(@Nullable HistorySummary summary,
 			List<ResolvedMigration> migrations) {
-		int applied = summary.isPresent() ? summary.get().appliedPrefix(migrations) : 0;
+		int applied = (summary != null) ? summary.appliedPrefix(migrations) : 0;
 		return (applied > 0) ? this.planner.planAfter(migrations, applied) : null;
 	}
 
@@ -462,9 +458,9 @@ public final class Stepwise {
 		}
 
 		/**
-		 * Read a summary of the history under the lock, where the database can make one.
+		 * Read a summary of the history under the lock.
 		 */
-		Optional<HistorySummary> readSummary() {
+		HistorySummary readSummary() {
 			try {
 				return this.table.readSummary();
 			}

@@ -61,6 +61,22 @@ class HistorySummaryTests {
 		assertThat(new HistorySummary(3, 3, 3, "1,2").appliedPrefix(this.migrations)).isZero();
 	}
 
+	@Test
+	void foldsEventsAsTheDatabaseSumsThemUp() {
+		HistorySummary summary = HistorySummary.of(List.of(new HistorySummary.Event(1, "1", true),
+				new HistorySummary.Event(2, "2", false), new HistorySummary.Event(5, "2", true)));
+		assertThat(summary).isEqualTo(new HistorySummary(3, 2, 5, "1,2,2"));
+		assertThat(summary.appliedPrefix(this.migrations)).isZero();
+		assertThat(HistorySummary.of(List.of(new HistorySummary.Event(1, "1", true),
+				new HistorySummary.Event(2, "2", true), new HistorySummary.Event(3, "10", true)))
+			.appliedPrefix(this.migrations)).isEqualTo(3);
+	}
+
+	@Test
+	void foldsNoEventsAsTheDatabaseSumsUpAnEmptyTable() {
+		assertThat(HistorySummary.of(List.of())).isEqualTo(new HistorySummary(0, 0, 0, null));
+	}
+
 	private static List<ResolvedMigration> migrations(String... versions) {
 		return MigrationResolver
 			.resolve(Stream.of(versions).map((version) -> TestMigration.createTable(version, "t" + version)).toList());

@@ -28,16 +28,6 @@ class SqliteStepwiseTests extends AbstractStepwiseTests {
 
 	@Test
 	@Override
-	void confirmsAHistoryOfTheFirstMigrationsFromOneSummaryRow() {
-		migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"));
-		assertThat(summary()).as("portable SQL joins no text: the history is read event by event").isEmpty();
-		MigrationResult next = migrate(TestMigration.createTable("1", "t1"), TestMigration.createTable("2", "t2"),
-				TestMigration.createTable("3", "t3"));
-		assertThat(next.applied()).extracting(ExecutedMigration::version).containsExactly("3");
-	}
-
-	@Test
-	@Override
 	void refusesASchemaThatDoesNotExistUnlessAllowedToCreateIt() {
 		assertThatExceptionOfType(StepwiseException.class)
 			.isThrownBy(() -> stepwise(TestMigration.createTable("1", "t1")).schema("no_such_schema")
