@@ -25,10 +25,12 @@ import dev.stepwise.benchmarks.BootStart.Tool;
  * Runs every contender on every workload and size, interleaved round by round, each run
  * in a fresh JVM on a fresh schema, and writes the medians and ratios to
  * {@code RESULTS.md} and a chart to {@code results.svg} ({@code RESULTS-mariadb.md} and
- * {@code results-mariadb.svg} on MariaDB).
+ * {@code results-mariadb.svg} on MariaDB, {@code RESULTS-h2.md} and
+ * {@code results-h2.svg} on H2).
  * <p>
  * Options (all optional): {@code --url}, {@code --user}, {@code --password} (a PostgreSQL
- * database where schemas may be created, or a MariaDB server where databases may be),
+ * database where schemas may be created, a MariaDB server where databases may be, or an
+ * H2 database file, such as {@code jdbc:h2:file:./benchmarks/target/h2/bench}),
  * {@code --sizes 10,100,1000}, {@code --rounds 5}, {@code --boot-rounds 20} (rounds of
  * the Spring Boot start comparison, whose differences are small against the noise),
  * {@code --boot-size 100} (migrations in the Spring Boot start comparison),

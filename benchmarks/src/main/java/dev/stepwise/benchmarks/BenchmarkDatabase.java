@@ -5,23 +5,13 @@ import java.util.Locale;
 
 /**
  * What differs between the databases the benchmark runs on: how a fresh schema is made
- * and reached, how the server names its version, and the floor's lock.
+ * and reached, how the database names its version, and the floor's lock.
  */
 enum BenchmarkDatabase {
 
 	/** PostgreSQL: a schema per run, reached with {@code currentSchema}. */
-	POSTGRESQL("PostgreSQL", "SHOW server_version", "SELECT pg_advisory_lock(4242)",
+	POSTGRESQL("PostgreSQL", "SCHEMA", "SHOW server_version", "SELECT pg_advisory_lock(4242)",
 			"SELECT pg_advisory_unlock(4242)") {
-
-		@Override
-		List<String> recreate(String schema) {
-			return List.of("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
-		}
-
-		@Override
-		String drop(String schema) {
-			return "DROP SCHEMA IF EXISTS " + schema + " CASCADE";
-		}
 
 		@Override
 		String url(String url, String schema) {
@@ -31,17 +21,7 @@ enum BenchmarkDatabase {
 	},
 
 	/** MariaDB: a database per run, named in the URL's path. */
-	MARIADB("MariaDB", "SELECT VERSION()", "SELECT GET_LOCK('floor', -1)", "SELECT RELEASE_LOCK('floor')") {
-
-		@Override
-		List<String> recreate(String schema) {
-			return List.of(drop(schema), "CREATE DATABASE " + schema);
-		}
-
-		@Override
-		String drop(String schema) {
-			return "DROP DATABASE IF EXISTS " + schema;
-		}
+	MARIADB("MariaDB", "DATABASE", "SELECT VERSION()", "SELECT GET_LOCK('floor', -1)", "SELECT RELEASE_LOCK('floor')") {
 
 		@Override
 		String url(String url, String schema) {
@@ -50,9 +30,25 @@ enum BenchmarkDatabase {
 			return url.substring(0, path + 1) + schema + ((query >= 0) ? url.substring(query) : "");
 		}
 
+	},
+
+	/**
+	 * H2: a schema per run in one database file, reached with {@code SCHEMA}. H2 has no
+	 * lock a session holds across transactions but exclusive mode, which holds off every
+	 * other connection until it ends.
+	 */
+	H2("H2", "SCHEMA", "SELECT H2VERSION()", "SET EXCLUSIVE 1", "SET EXCLUSIVE 0") {
+
+		@Override
+		String url(String url, String schema) {
+			return url + ";SCHEMA=" + schema;
+		}
+
 	};
 
 	private final String displayName;
+
+	private final String namespace;
 
 	private final String versionQuery;
 
@@ -60,23 +56,32 @@ enum BenchmarkDatabase {
 
 	private final String unlock;
 
-	BenchmarkDatabase(String displayName, String versionQuery, String lock, String unlock) {
+	BenchmarkDatabase(String displayName, String namespace, String versionQuery, String lock, String unlock) {
 		this.displayName = displayName;
+		this.namespace = namespace;
 		this.versionQuery = versionQuery;
 		this.lock = lock;
 		this.unlock = unlock;
 	}
 
 	static BenchmarkDatabase of(String url) {
-		return url.startsWith("jdbc:mariadb:") ? MARIADB : POSTGRESQL;
+		if (url.startsWith("jdbc:mariadb:")) {
+			return MARIADB;
+		}
+		return url.startsWith("jdbc:h2:") ? H2 : POSTGRESQL;
 	}
 
 	/**
-	 * The statements that drop a schema if it exists and create it empty.
+	 * The statements that drop a schema (on MariaDB, a database) if it exists and create
+	 * it empty.
 	 */
-	abstract List<String> recreate(String schema);
+	List<String> recreate(String schema) {
+		return List.of(drop(schema), "CREATE " + this.namespace + " " + schema);
+	}
 
-	abstract String drop(String schema);
+	String drop(String schema) {
+		return "DROP " + this.namespace + " IF EXISTS " + schema + (this.namespace.equals("SCHEMA") ? " CASCADE" : "");
+	}
 
 	/**
 	 * The URL of a schema on the server of a URL.
@@ -102,7 +107,8 @@ enum BenchmarkDatabase {
 
 	/**
 	 * The file name of the results on this database: {@code RESULTS.md} for PostgreSQL,
-	 * the first database; {@code RESULTS-mariadb.md} for MariaDB.
+	 * the first database; {@code RESULTS-mariadb.md} for MariaDB, {@code RESULTS-h2.md}
+	 * for H2.
 	 */
 	String fileName(String base, String extension) {
 		return (this == POSTGRESQL) ? base + "." + extension
