@@ -1,12 +1,15 @@
 package dev.stepwise.core;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -14,14 +17,18 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * A lock for databases without session locks: a single row in a lock table naming its
  * owner (host, process and a random id), with a lease that the holder renews while it
  * works. A holder that dies stops renewing, its lease expires, and the next instance
  * takes it over: no lock ever needs a human.
+ * <p>
+ * Like the rest of a run's path, taking it spins no lambda and names no spring-dao
+ * exception in a catch clause (see {@link SqlFailures}): on H2, SQLite and other
+ * databases it is on the path of every run with something to apply.
  */
 final class LeaseLock implements MigrationLock {
 
@@ -53,7 +60,8 @@ final class LeaseLock implements MigrationLock {
 	public boolean tryAcquire() {
 		createTableIfMissing();
 		Instant now = Instant.now();
-		if (heldUntil().filter((expiry) -> !expiry.isBefore(now)).isPresent()) {
+		Long expiry = heldUntil();
+		if (expiry != null && expiry >= now.toEpochMilli()) {
 			return false; // checked by reading, so that waiting instances do not write
 		}
 		long acquired = now.toEpochMilli();
@@ -81,10 +89,10 @@ final class LeaseLock implements MigrationLock {
 			this.sql.update(insert, this.owner, acquired, expires);
 			return true;
 		}
-		catch (DuplicateKeyException ex) {
-			return false;
-		}
-		catch (DataAccessException ex) {
+		catch (RuntimeException ex) {
+			if (!SqlFailures.isDatabaseFailure(ex)) {
+				throw ex;
+			}
 			if (isHeld()) {
 				return false;
 			}
@@ -92,8 +100,8 @@ final class LeaseLock implements MigrationLock {
 				this.sql.update(insert, this.owner, acquired, expires);
 				return true;
 			}
-			catch (DataAccessException again) {
-				if (isHeld()) {
+			catch (RuntimeException again) {
+				if (SqlFailures.isDatabaseFailure(again) && isHeld()) {
 					return false;
 				}
 				again.addSuppressed(ex);
@@ -106,18 +114,24 @@ final class LeaseLock implements MigrationLock {
 	 * Whether the lock row exists.
 	 */
 	private boolean isHeld() {
-		return heldUntil().isPresent();
+		return heldUntil() != null;
 	}
 
 	/**
-	 * When the current holder's lease expires, or empty if nobody holds the lock.
+	 * When the current holder's lease expires, in epoch milliseconds, or {@code null} if
+	 * nobody holds the lock.
 	 */
-	private Optional<Instant> heldUntil() {
-		return this.sql
-			.query("SELECT expires_ms FROM " + this.database.qualify(this.table) + " WHERE id = 1",
-					(row, number) -> Instant.ofEpochMilli(row.getLong(1)))
-			.stream()
-			.findFirst();
+	private @Nullable Long heldUntil() {
+		List<Long> expiries = this.sql
+			.query("SELECT expires_ms FROM " + this.database.qualify(this.table) + " WHERE id = 1", new RowMapper<>() {
+
+				@Override
+				public Long mapRow(ResultSet row, int number) throws SQLException {
+					return row.getLong(1);
+				}
+
+			});
+		return expiries.isEmpty() ? null : expiries.get(0);
 	}
 
 	@Override
@@ -171,14 +185,11 @@ final class LeaseLock implements MigrationLock {
 	}
 
 	private void startRenewing() {
-		ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "stepwise-lease-renewal");
-			thread.setDaemon(true);
-			return thread;
-		});
+		Renewal renewal = new Renewal();
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(renewal);
 		long period = Math.max(1, this.lease.toMillis() / 3);
-		renewal.scheduleAtFixedRate(this::renew, period, period, TimeUnit.MILLISECONDS);
-		this.renewal = renewal;
+		executor.scheduleAtFixedRate(renewal, period, period, TimeUnit.MILLISECONDS);
+		this.renewal = executor;
 	}
 
 	private void renew() {
@@ -191,7 +202,8 @@ final class LeaseLock implements MigrationLock {
 						+ " Check the lock table {} and the history.", this.database.describe(), this.table);
 			}
 		}
-		catch (DataAccessException ex) {
+		catch (RuntimeException ex) {
+			// any failure: one that escaped would end the renewals for good
 			logger.warn("Could not renew the migration lease on {}; it expires in {} unless a later renewal works",
 					this.database.describe(), this.lease, ex);
 		}
@@ -208,8 +220,8 @@ final class LeaseLock implements MigrationLock {
 					+ " (id INT NOT NULL PRIMARY KEY, owner VARCHAR(200) NOT NULL, acquired_ms BIGINT NOT NULL,"
 					+ " expires_ms BIGINT NOT NULL)");
 		}
-		catch (DataAccessException ex) {
-			if (!exists()) {
+		catch (RuntimeException ex) {
+			if (!SqlFailures.isDatabaseFailure(ex) || !exists()) {
 				throw ex;
 			}
 			// another instance created it at the same moment
@@ -217,8 +229,34 @@ final class LeaseLock implements MigrationLock {
 	}
 
 	private boolean exists() {
-		return this.sql
-			.run((connection) -> this.database.dialect().tableExists(connection, this.database.schema(), this.table));
+		return this.sql.run(new ConnectionCallback<>() {
+
+			@Override
+			public Boolean doInConnection(Connection connection) throws SQLException {
+				return LeaseLock.this.database.dialect()
+					.tableExists(connection, LeaseLock.this.database.schema(), LeaseLock.this.table);
+			}
+
+		});
+	}
+
+	/**
+	 * Renews the lease now and then, on a daemon thread of its own.
+	 */
+	private final class Renewal implements ThreadFactory, Runnable {
+
+		@Override
+		public Thread newThread(Runnable task) {
+			Thread thread = new Thread(task, "stepwise-lease-renewal");
+			thread.setDaemon(true);
+			return thread;
+		}
+
+		@Override
+		public void run() {
+			renew();
+		}
+
 	}
 
 	private static String ownerName() {

@@ -50,6 +50,15 @@ final class SqlFailures {
 	}
 
 	/**
+	 * Whether an exception is a failure of the database, as {@link SqlRunner} reports
+	 * one, rather than a bug: what a caller that catches {@code RuntimeException} (see
+	 * {@link #explain}) may recover from.
+	 */
+	static boolean isDatabaseFailure(RuntimeException ex) {
+		return ex instanceof DataAccessException;
+	}
+
+	/**
 	 * A query that was expected to return a row returned none.
 	 */
 	static RuntimeException noRow(String sql) {
