@@ -165,35 +165,46 @@ final class HistoryTable {
 	}
 
 	/**
-	 * The history in one row, read in one statement: what a start with nothing pending
-	 * reads instead of every event. The database sums it up where it can join the
-	 * versions (see {@link Dialect#versionsInOrder()}); elsewhere it is folded from the
-	 * versions and outcomes of every event.
+	 * The history summed up from one statement: what a start with nothing pending reads
+	 * instead of every event. The database sums it up where it can join the versions (see
+	 * {@link Dialect#versionsInOrder()}); elsewhere it is folded from the rank, version
+	 * and outcome of every event.
 	 * @return the summary
 	 */
 	HistorySummary readSummary() {
 		String versions = this.database.dialect().versionsInOrder();
-		HistorySummary summary = (versions != null) ? this.sql.queryForObject("SELECT COUNT(*), COUNT(CASE WHEN"
-				+ " operation = 'UP' AND outcome = 'SUCCESS' THEN 1 END), COALESCE(MAX(installed_rank), 0), " + versions
-				+ " FROM " + this.name, new RowMapper<>() {
-
-					@Override
-					public HistorySummary mapRow(ResultSet row, int number) throws SQLException {
-						return new HistorySummary(row.getInt(1), row.getInt(2), row.getInt(3), row.getString(4));
-					}
-
-				}) : HistorySummary.of(this.sql.query("SELECT installed_rank, version, operation, outcome FROM "
-						+ this.name + " ORDER BY installed_rank", new RowMapper<>() {
-
-							@Override
-							public HistorySummary.Event mapRow(ResultSet row, int number) throws SQLException {
-								return new HistorySummary.Event(row.getInt(1), row.getString(2),
-										"UP".equals(row.getString(3)) && "SUCCESS".equals(row.getString(4)));
-							}
-
-						}));
+		HistorySummary summary = (versions != null) ? summedUpByTheDatabase(versions) : foldedFromTheEvents();
 		this.newestRank = summary.newestRank();
 		return summary;
+	}
+
+	private HistorySummary summedUpByTheDatabase(String versions) {
+		return this.sql
+			.queryForObject(
+					"SELECT COUNT(*), COUNT(CASE WHEN operation = 'UP' AND outcome = 'SUCCESS' THEN 1 END),"
+							+ " COALESCE(MAX(installed_rank), 0), " + versions + " FROM " + this.name,
+					new RowMapper<>() {
+
+						@Override
+						public HistorySummary mapRow(ResultSet row, int number) throws SQLException {
+							return new HistorySummary(row.getInt(1), row.getInt(2), row.getInt(3), row.getString(4));
+						}
+
+					});
+	}
+
+	private HistorySummary foldedFromTheEvents() {
+		return HistorySummary.of(this.sql.query(
+				"SELECT installed_rank, version, operation, outcome FROM " + this.name + " ORDER BY installed_rank",
+				new RowMapper<>() {
+
+					@Override
+					public HistorySummary.Event mapRow(ResultSet row, int number) throws SQLException {
+						return new HistorySummary.Event(row.getInt(1), row.getString(2),
+								"UP".equals(row.getString(3)) && "SUCCESS".equals(row.getString(4)));
+					}
+
+				}));
 	}
 
 	/**
