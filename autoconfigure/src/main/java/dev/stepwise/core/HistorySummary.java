@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * The history in one row: how many events it has, how many of them are successful
  * {@code UP}s, the newest rank, and every version in the order recorded. Enough to
  * confirm the history of most databases, which holds exactly the first migrations, each
- * applied once and in order, without reading, parsing and folding every event on every
- * start.
+ * applied once and in order, without parsing and validating every event on every start:
+ * where the database sums it up, without even fetching them.
  *
  * @param events the number of events
  * @param successfulUps the number of successful {@code UP} events
