@@ -67,14 +67,23 @@ final class LeaseLock implements MigrationLock {
 		long acquired = now.toEpochMilli();
 		long expires = now.plus(this.lease).toEpochMilli();
 		String name = this.database.qualify(this.table);
-		int takenOver = this.sql.update(
-				"UPDATE " + name + " SET owner = ?, acquired_ms = ?, expires_ms = ? WHERE id = 1 AND expires_ms < ?",
-				this.owner, acquired, expires, acquired);
-		if (takenOver == 0 && !insert(name, acquired, expires)) {
+		// an expired lease is taken over; a free lock, whose row its holder deleted, is
+		// taken with the insert alone
+		if (!(expiry != null && takeOver(name, acquired, expires)) && !insert(name, acquired, expires)) {
 			return false;
 		}
 		startRenewing();
 		return true;
+	}
+
+	/**
+	 * Take over the lock row of a lease that has expired; {@code false} if another
+	 * instance took it over first, or its holder released it in between.
+	 */
+	private boolean takeOver(String name, long acquired, long expires) {
+		return this.sql.update(
+				"UPDATE " + name + " SET owner = ?, acquired_ms = ?, expires_ms = ? WHERE id = 1 AND expires_ms < ?",
+				this.owner, acquired, expires, acquired) > 0;
 	}
 
 	/**

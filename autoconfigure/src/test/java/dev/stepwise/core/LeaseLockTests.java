@@ -59,6 +59,19 @@ class LeaseLockTests {
 		next.release();
 	}
 
+	@Test
+	void aFreeLockIsTakenWithOneInsert() {
+		ObservedDataSource observed = new ObservedDataSource(this.schema.dataSource());
+		LeaseLock lock = new LeaseLock(Database.inspect(observed, null), Stepwise.DEFAULT_TABLE + "_lock", SHORT_LEASE);
+		assertThat(lock.tryAcquire()).isTrue();
+		lock.release();
+		assertThat(observed.statements()).filteredOn((sql) -> sql.contains("SET owner")).isEmpty();
+		assertThat(observed.statements()).filteredOn((sql) -> sql.startsWith("INSERT")).hasSize(1);
+		LeaseLock next = lock();
+		assertThat(next.tryAcquire()).as("free again after the release").isTrue();
+		next.release();
+	}
+
 	private LeaseLock lock() {
 		return new LeaseLock(this.database, Stepwise.DEFAULT_TABLE + "_lock", SHORT_LEASE);
 	}
