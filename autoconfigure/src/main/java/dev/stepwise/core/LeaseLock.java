@@ -69,7 +69,8 @@ final class LeaseLock implements MigrationLock {
 		String name = this.database.qualify(this.table);
 		// an expired lease is taken over; a free lock, whose row its holder deleted, is
 		// taken with the insert alone
-		if (!(expiry != null && takeOver(name, acquired, expires)) && !insert(name, acquired, expires)) {
+		boolean taken = (expiry != null && takeOver(name, acquired, expires)) || insert(name, acquired, expires);
+		if (!taken) {
 			return false;
 		}
 		startRenewing();
