@@ -185,6 +185,7 @@ public final class Benchmark {
 				wall - Math.max(again, 0), Long.parseLong(values.get("peak_kb")),
 				Long.parseLong(values.getOrDefault("round_trips", "-1")),
 				Double.parseDouble(values.getOrDefault("runners_ms", "-1")),
+				Double.parseDouble(values.getOrDefault("runners_cpu_ms", "-1")),
 				Double.parseDouble(values.getOrDefault("beans_ms", "-1")),
 				Double.parseDouble(values.getOrDefault("beans_cpu_ms", "-1")));
 	}
@@ -236,12 +237,13 @@ public final class Benchmark {
 	 * @param runnersMs for a Spring Boot start, the time from
 	 * {@code ApplicationStartedEvent} to {@code ApplicationReadyEvent}: the application
 	 * runners ({@code -1} otherwise)
+	 * @param runnersCpuMs the CPU time of the runners, on the thread that ran them
 	 * @param beansMs for a Spring Boot start that records its start-up steps, the time
 	 * spent creating the Stepwise starter's beans ({@code -1} otherwise)
 	 * @param beansCpuMs the CPU time of creating them on the thread that did
 	 */
 	record Measurement(double migrateMs, double againMs, double wallMs, long peakKb, long roundTrips, double runnersMs,
-			double beansMs, double beansCpuMs) {
+			double runnersCpuMs, double beansMs, double beansCpuMs) {
 	}
 
 	static String date() {

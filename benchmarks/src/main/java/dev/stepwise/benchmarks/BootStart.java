@@ -1,6 +1,7 @@
 package dev.stepwise.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,18 +31,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * migration tool through its Spring Boot integration (or none), with N migrations.
  * Arguments: tool, JDBC URL, user, password, N, working directory, and optionally
  * {@code steps}. Prints one line:
- * {@code result ready_ms=... runners_ms=... jvm_ms=... peak_kb=...}: the time Spring Boot
- * reports for the start up to {@link ApplicationReadyEvent}, the part of it from
- * {@link ApplicationStartedEvent} on (the application runners, where Stepwise checks and
- * the connected applications run their query), the JVM's uptime then, and the peak
- * resident memory. With {@code steps}, the start records Spring's start-up steps, which
- * costs every step a little, and the line adds {@code beans_ms=...}: the time the context
- * spent creating the Stepwise starter's beans, and {@code beans_cpu_ms=...}: the CPU time
- * of it.
+ * {@code result ready_ms=... runners_ms=... runners_cpu_ms=... jvm_ms=... peak_kb=...}:
+ * the time Spring Boot reports for the start up to {@link ApplicationReadyEvent}, the
+ * part of it from {@link ApplicationStartedEvent} on (the application runners, where
+ * Stepwise checks and the connected applications run their query) and the CPU time the
+ * runners took, the JVM's uptime then, and the peak resident memory. With {@code steps},
+ * the start records Spring's start-up steps, which costs every step a little, and the
+ * line adds {@code beans_ms=...}: the time the context spent creating the Stepwise
+ * starter's beans, and {@code beans_cpu_ms=...}: the CPU time of it.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 public class BootStart {
+
+	private static final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
 	/**
 	 * The migration tools compared, each through its own Spring Boot integration.
@@ -111,11 +114,17 @@ public class BootStart {
 		}
 		application
 			.addInitializers((context) -> registerMigrations((GenericApplicationContext) context, tool, migrations));
-		long[] started = new long[1];
-		application.addListeners((ApplicationStartedEvent event) -> started[0] = System.nanoTime());
+		// both events come on the thread that starts the application, which runs the
+		// runners
+		long[] started = new long[2];
+		application.addListeners((ApplicationStartedEvent event) -> {
+			started[0] = System.nanoTime();
+			started[1] = threads.getCurrentThreadCpuTime();
+		});
 		application.addListeners((ApplicationReadyEvent ready) -> System.out.println("result ready_ms="
 				+ ready.getTimeTaken().toMillis() + " runners_ms=" + (System.nanoTime() - started[0]) / 1_000_000.0
-				+ " jvm_ms=" + ManagementFactory.getRuntimeMXBean().getUptime() + " peak_kb=" + Run.peakKilobytes()
+				+ " runners_cpu_ms=" + (threads.getCurrentThreadCpuTime() - started[1]) / 1_000_000.0 + " jvm_ms="
+				+ ManagementFactory.getRuntimeMXBean().getUptime() + " peak_kb=" + Run.peakKilobytes()
 				+ ((steps != null) ? starterBeans(steps) : "")));
 		application.run().close();
 	}

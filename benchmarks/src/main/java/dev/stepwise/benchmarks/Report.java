@@ -158,19 +158,26 @@ final class Report {
 		double queryRunner = median(this.boot.get(Tool.CONNECTED_WITH_BEANS), Measurement::runnersMs);
 		double checkAdds = medianDifference(this.boot.get(Tool.STEPWISE), this.boot.get(Tool.CONNECTED_WITH_BEANS),
 				Measurement::runnersMs);
+		double checkCpu = median(this.boot.get(Tool.STEPWISE), Measurement::runnersCpuMs);
+		double queryCpu = median(this.boot.get(Tool.CONNECTED_WITH_BEANS), Measurement::runnersCpuMs);
+		double checkAddsCpu = medianDifference(this.boot.get(Tool.STEPWISE), this.boot.get(Tool.CONNECTED_WITH_BEANS),
+				Measurement::runnersCpuMs);
 		double beans = median(this.starterBeans, Measurement::beansMs);
 		md.append(String.format(Locale.ROOT, "%nStepwise's check in its runner took %.0f ms against %.0f ms for the"
 				+ " one query of `connected_with_beans`, which opens the first connection as well: %+.0f ms, the"
 				+ " median of the differences within each round, which leave out how the machine's speed drifts"
-				+ " from round to round (the difference of the two medians is %+.0f ms). Creating"
+				+ " from round to round (the difference of the two medians is %+.0f ms). On the CPU of the thread"
+				+ " that ran them, the two runners took %.0f and %.0f ms: %+.0f ms, paired the same way; the rest of"
+				+ " their time went to waiting for the database and for a core, which HikariCP's own thread, opening"
+				+ " the pool's other connections meanwhile, competes for. Creating"
 				+ " the starter's beans (its auto-configuration, properties, engine and runner) took %.0f ms while the"
 				+ " context refreshed, the median of %d further starts with the starter that record Spring's start-up"
 				+ " steps; %.0f ms of it on the CPU, the rest off it (waiting for a core, which the JIT compiler and"
 				+ " the garbage collector share). Together, the starter adds %.0f ms that can be measured apart from the noise of the rest"
 				+ " of the start; reading its auto-configuration and evaluating its conditions, while the context"
 				+ " parses its configuration classes, is in the differences of start to ready only.%n", checkRunner,
-				queryRunner, checkAdds, checkRunner - queryRunner, beans, this.starterBeans.size(),
-				median(this.starterBeans, Measurement::beansCpuMs), beans + checkAdds));
+				queryRunner, checkAdds, checkRunner - queryRunner, checkCpu, queryCpu, checkAddsCpu, beans,
+				this.starterBeans.size(), median(this.starterBeans, Measurement::beansCpuMs), beans + checkAdds));
 		return md.toString();
 	}
 
